@@ -1,0 +1,72 @@
+namespace Vaccination.Infrastructure.Configuration;
+
+/// <summary>
+/// Every app setting the application reads, in the flat form Azure app settings use ("Section__Key").
+/// The Bicep template must define each name in <see cref="RequiredInAzure"/>; a test compares them.
+/// </summary>
+public static class AppSettingNames
+{
+    // Application data storage (tables and queues). Identity-based in Azure, a connection string locally.
+    public const string StorageTableServiceUri = "Storage__TableServiceUri";
+    public const string StorageQueueServiceUri = "Storage__QueueServiceUri";
+    public const string StorageConnectionString = "Storage__ConnectionString";
+
+    /// <summary>The client id of the user-assigned managed identity used for every Azure data plane.</summary>
+    public const string ManagedIdentityClientId = "AZURE_CLIENT_ID";
+
+    // Key-encryption key and signing keys.
+    public const string KeysProvider = "Keys__Provider";
+    public const string KeyVaultUri = "Keys__KeyVaultUri";
+    public const string KeyEncryptionKeyName = "Keys__KeyEncryptionKeyName";
+    public const string SigningKeyName = "Keys__SigningKeyName";
+    public const string DevelopmentKeyFile = "Keys__DevelopmentKeyFile";
+
+    // Caller authentication (JWT bearer, Entra ID in Azure).
+    public const string AuthIssuer = "Auth__Issuer";
+    public const string AuthAudience = "Auth__Audience";
+    public const string AuthAuthority = "Auth__Authority";
+
+    // Inter-municipality exchange.
+    public const string ExchangeTransport = "Exchange__Transport";
+    public const string ServiceBusNamespace = "ServiceBusConnection__fullyQualifiedNamespace";
+    public const string ExchangeQueueName = "ExchangeQueueName";
+
+    // Retention sweeps (timer schedule and the per-tenant work queue).
+    public const string RetentionSweepSchedule = "RetentionSweepSchedule";
+    public const string RetentionQueueName = "RetentionQueueName";
+
+    // The Functions host's own storage (queue triggers), identity-based in Azure.
+    public const string HostStorageCredential = "AzureWebJobsStorage__credential";
+    public const string HostStorageClientId = "AzureWebJobsStorage__clientId";
+    public const string HostStorageQueueServiceUri = "AzureWebJobsStorage__queueServiceUri";
+    public const string HostStorageTableServiceUri = "AzureWebJobsStorage__tableServiceUri";
+    public const string HostStorageBlobServiceUri = "AzureWebJobsStorage__blobServiceUri";
+
+    /// <summary>Tenants are configured as an indexed list: Tenants__0__Code, Tenants__0__Name, ...</summary>
+    public const string TenantsPrefix = "Tenants__";
+
+    /// <summary>The settings an Azure deployment must define (local-only settings are not listed).</summary>
+    public static IReadOnlyList<string> RequiredInAzure { get; } =
+    [
+        StorageTableServiceUri,
+        StorageQueueServiceUri,
+        ManagedIdentityClientId,
+        KeysProvider,
+        KeyVaultUri,
+        KeyEncryptionKeyName,
+        SigningKeyName,
+        AuthIssuer,
+        AuthAudience,
+        AuthAuthority,
+        ExchangeTransport,
+        ServiceBusNamespace,
+        ExchangeQueueName,
+        RetentionSweepSchedule,
+        RetentionQueueName,
+        HostStorageCredential,
+        HostStorageClientId,
+        HostStorageQueueServiceUri,
+        HostStorageTableServiceUri,
+        HostStorageBlobServiceUri,
+    ];
+}
