@@ -1,0 +1,10 @@
+namespace Vaccination.Api.Authentication;
+
+/// <summary>The claim names a caller's token carries.</summary>
+public static class CallerClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Municipality = "municipality";
+    public const string Prefecture = "prefecture";
+}

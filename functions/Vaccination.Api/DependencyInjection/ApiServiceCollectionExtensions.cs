@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Vaccination.Api.Authentication;
+using Vaccination.Api.Endpoints;
+using Vaccination.Infrastructure.DependencyInjection;
+
+namespace Vaccination.Api.DependencyInjection;
+
+/// <summary>Registers the HTTP contract shared by the Functions app and the self-host.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddVaccinationApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddVaccinationServices(configuration, environment);
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(Options.Create(auth));
+        if (auth.Authority is { } authority)
+        {
+            services.AddSingleton<ISigningKeySource>(new OpenIdSigningKeySource(authority));
+        }
+        else if (environment.IsProduction())
+        {
+            throw new InvalidOperationException("Set Auth:Authority in Production; development tokens are refused there.");
+        }
+        else
+        {
+            services.AddSingleton<DevelopmentSigningKeySource>();
+            services.AddSingleton<ISigningKeySource>(provider => provider.GetRequiredService<DevelopmentSigningKeySource>());
+            services.AddSingleton<DevelopmentTokenIssuer>();
+            services.AddSingleton<DevelopmentTokenEndpoint>();
+        }
+
+        services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<SubjectEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+using Vaccination.Domain.Identifiers;
+
+namespace Vaccination.Application.Callers;
+
+/// <summary>
+/// An authenticated caller: who (an opaque actor id), in which role, for which municipality
+/// (or prefecture, for prefectural callers). Comes from a validated token, never from the request body.
+/// </summary>
+public sealed record Caller(string ActorId, CallerRole Role, MunicipalityCode? Tenant, string? Prefecture = null)
+{
+    public bool HasRole(params CallerRole[] roles) => roles.Contains(Role);
+}

@@ -1,0 +1,34 @@
+using Vaccination.Domain.Identifiers;
+using Vaccination.Domain.Results;
+using Vaccination.Domain.Subjects;
+using Vaccination.Domain.Tenants;
+
+namespace Vaccination.Application.Subjects;
+
+/// <summary>
+/// Per-tenant storage of vaccination subjects and their doses. Every member takes the tenant first;
+/// there is deliberately no member that reads across tenants.
+/// </summary>
+public interface ISubjectStore
+{
+    Task<VaccinationSubject?> GetAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a subject through the My Number blind index (one of the three lawful scenes only, S6).</summary>
+    Task<SubjectId?> FindByMyNumberAsync(Tenant tenant, MyNumber myNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates the subject (when <see cref="VaccinationSubject.Version"/> is null) or replaces it if its version still
+    /// matches; a stale version or a My Number already held by another subject is a conflict.
+    /// </summary>
+    Task<Result<VaccinationSubject>> SaveAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces many subjects at once (bulk import); last writer wins, no version check.</summary>
+    Task SaveManyAsync(Tenant tenant, IReadOnlyList<VaccinationSubject> subjects, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams every subject of the tenant, partition by partition, with bounded memory.</summary>
+    IAsyncEnumerable<VaccinationSubject> ListAsync(Tenant tenant, CancellationToken cancellationToken = default);
+
+    Task SaveDoseAsync(Tenant tenant, DoseRecord dose, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DoseRecord>> GetDosesAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default);
+}

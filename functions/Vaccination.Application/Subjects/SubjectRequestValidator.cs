@@ -1,0 +1,109 @@
+using Vaccination.Domain.Identifiers;
+using Vaccination.Domain.Results;
+using Vaccination.Domain.Subjects;
+using Vaccination.Domain.Tenants;
+
+namespace Vaccination.Application.Subjects;
+
+/// <summary>Turns raw requests into domain records, collecting every field error rather than stopping at the first.</summary>
+public sealed class SubjectRequestValidator(TimeProvider clock)
+{
+    /// <summary>The COVID-19 vaccination programme in Japan began on 2021-02-17; no dose is older.</summary>
+    public static readonly DateOnly ProgrammeStart = new(2021, 2, 17);
+
+    private const int MaxNameLength = 100;
+    private const int MaxTextLength = 100;
+
+    public Result<VaccinationSubject> ToSubject(SubjectId id, SubjectRegistrationRequest request, SubjectFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<Error>();
+
+        MyNumber? myNumber = null;
+        if (request.MyNumber is not null)
+        {
+            myNumber = Collect(MyNumber.TryCreate(request.MyNumber), errors);
+        }
+
+        var name = RequireText(request.Name, "name", MaxNameLength, errors);
+        var birthDate = request.BirthDate is { } date
+            ? Collect(PastDate.TryCreate(date, clock, "birthDate", new DateOnly(1890, 1, 1)), errors)
+            : Missing<DateOnly>("birthDate", errors);
+        var sex = ParseSex(request.Sex, errors);
+        var tickets = (request.Tickets ?? [])
+            .Select((ticket, index) => Collect(TicketNumber.TryCreate(ticket, $"tickets[{index}]"), errors))
+            .ToList();
+
+        return errors.Count > 0
+            ? Result<VaccinationSubject>.Failure(errors)
+            : new VaccinationSubject(id, myNumber, name!, birthDate, sex, tickets, flags) { Version = request.Version };
+    }
+
+    public Result<DoseRecord> ToDose(SubjectId subjectId, Tenant tenant, DoseRecordingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tenant);
+        var errors = new List<Error>();
+
+        var number = Collect(DoseNumber.TryCreate(request.DoseNumber), errors);
+        var date = request.Date is { } d
+            ? Collect(PastDate.TryCreate(d, clock, "date", ProgrammeStart), errors)
+            : Missing<DateOnly>("date", errors);
+        var manufacturer = RequireText(request.Manufacturer, "manufacturer", MaxTextLength, errors);
+        var product = RequireText(request.Product, "product", MaxTextLength, errors);
+        var vaccineType = RequireText(request.VaccineType, "vaccineType", MaxTextLength, errors);
+        var lot = RequireText(request.LotNumber, "lotNumber", MaxTextLength, errors);
+        var site = RequireText(request.SiteName, "siteName", MaxTextLength, errors);
+        TicketNumber? ticket = request.TicketNumber is null ? null : Collect(TicketNumber.TryCreate(request.TicketNumber), errors);
+
+        return errors.Count > 0
+            ? Result<DoseRecord>.Failure(errors)
+            : new DoseRecord(subjectId, number, date, manufacturer!, product!, vaccineType!, lot!, site!,
+                request.PhysicianName, ticket, tenant.Code, clock.GetUtcNow());
+    }
+
+    private static Sex ParseSex(string? value, List<Error> errors)
+    {
+        if (Enum.TryParse<Sex>(value, ignoreCase: true, out var sex) && Enum.IsDefined(sex) && !int.TryParse(value, out _))
+        {
+            return sex;
+        }
+
+        errors.Add(Error.Validation("sex.invalid", "Sex is one of NotKnown, Male, Female, NotApplicable.", "sex"));
+        return default;
+    }
+
+    private static string? RequireText(string? value, string field, int maxLength, List<Error> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(Error.Validation($"{field}.required", $"{field} is required.", field));
+            return null;
+        }
+
+        if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            errors.Add(Error.Validation($"{field}.format", $"{field} is at most {maxLength} characters without control characters.", field));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static T Missing<T>(string field, List<Error> errors)
+    {
+        errors.Add(Error.Validation($"{field}.required", $"{field} is required.", field));
+        return default!;
+    }
+
+    private static T Collect<T>(Result<T> result, List<Error> errors)
+    {
+        if (result.IsSuccess)
+        {
+            return result.Value;
+        }
+
+        errors.AddRange(result.Errors);
+        return default!;
+    }
+}

@@ -1,0 +1,18 @@
+using Vaccination.Domain.Identifiers;
+
+namespace Vaccination.Domain.Tenants;
+
+/// <summary>A municipality this system serves. Its code is the tenant key; every storage key starts from it.</summary>
+public sealed record Tenant(
+    MunicipalityCode Code,
+    string Name,
+    string Prefecture,
+    int RetentionYears,
+    bool KioskIssuance,
+    int Partitions)
+{
+    /// <summary>Immunization Act enforcement order art. 6-2: records are kept at least five years (S16).</summary>
+    public const int LegalMinimumRetentionYears = 5;
+
+    public override string ToString() => Code.Value;
+}

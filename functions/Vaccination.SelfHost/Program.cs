@@ -1,0 +1,20 @@
+using Vaccination.Api.DependencyInjection;
+using Vaccination.SelfHost.Hosting;
+using Vaccination.SelfHost.Local;
+
+var builder = WebApplication.CreateBuilder(args);
+await builder.UseAzuriteWhenNoStorageConfiguredAsync();
+builder.Services.AddVaccinationApi(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<StorageInitializer>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<UnavailableDependencyHandler>();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.MapOpenApi("/api/openapi/{documentName}.json");
+app.MapVaccinationApi();
+await app.RunAsync();
+
+/// <summary>The self-host's entry point, visible to the integration tests.</summary>
+public partial class Program;
