@@ -1,0 +1,12 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vaccination.Api.DependencyInjection;
+using Vaccination.Functions.Operations;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddVaccinationApi(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<StorageInitializer>();
+
+await builder.Build().RunAsync();
