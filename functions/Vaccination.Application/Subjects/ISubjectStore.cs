@@ -22,8 +22,12 @@ public interface ISubjectStore
     /// </summary>
     Task<Result<VaccinationSubject>> SaveAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates or replaces many subjects at once (bulk import); last writer wins, no version check.</summary>
-    Task SaveManyAsync(Tenant tenant, IReadOnlyList<VaccinationSubject> subjects, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates or replaces many new subjects at once (bulk import): no version check, last writer wins. Returns the
+    /// subjects refused because another subject holds their My Number. A subject whose My Number changes goes through
+    /// <see cref="SaveAsync"/>, which also retires the old index entry.
+    /// </summary>
+    Task<IReadOnlyList<SubjectId>> SaveManyAsync(Tenant tenant, IReadOnlyList<VaccinationSubject> subjects, CancellationToken cancellationToken = default);
 
     /// <summary>Streams every subject of the tenant, partition by partition, with bounded memory.</summary>
     IAsyncEnumerable<VaccinationSubject> ListAsync(Tenant tenant, CancellationToken cancellationToken = default);

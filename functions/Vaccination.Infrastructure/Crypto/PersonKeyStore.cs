@@ -12,62 +12,97 @@ using Vaccination.Infrastructure.Storage;
 namespace Vaccination.Infrastructure.Crypto;
 
 /// <summary>
-/// One random key per person, wrapped by the tenant's current data key and stored in the PersonKeys table
-/// (the key store, kept out of backups and exports). Every personal field of the person, in any table, is
-/// encrypted under it, so destroying this one row makes every copy of that person's data unreadable.
+/// One row per person in the PersonKeys table (the key store, kept out of backups and exports). The row is keyed by
+/// the person's blind index: the HMAC of their My Number, or of their internal number when no My Number is held.
+/// It holds the person's random data key, wrapped by the tenant's data key, and the subject it belongs to. So the
+/// same row is the My Number index, and deleting it both forgets the number and crypto-shreds every copy of the
+/// person's data. The subject row names its key row ("PersonKeyRow").
 /// </summary>
 public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKeys, IOptions<KeyCacheOptions> options) : IDisposable
 {
+    public const string PointerProperty = "PersonKeyRow";
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.PersonKeyCapacity });
     private readonly KeyCacheOptions _options = options.Value;
 
     private TableClient Table => tables.Get(TableNames.PersonKeys);
 
-    /// <summary>The person's key, or null when it does not exist (never created, or destroyed by erasure).</summary>
-    public async Task<byte[]?> FindAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
+    /// <summary>The key row id of a person: the blind index of their My Number, or of their internal number.</summary>
+    public async Task<string> KeyRowForAsync(Tenant tenant, SubjectId subjectId, MyNumber? myNumber, CancellationToken cancellationToken) =>
+        myNumber is null
+            ? BlindIndex.Compute(await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken), "subject|" + subjectId.Value)
+            : await MyNumberRowAsync(tenant, myNumber, cancellationToken);
+
+    /// <summary>The key row id that a My Number maps to in this tenant.</summary>
+    public async Task<string> MyNumberRowAsync(Tenant tenant, MyNumber myNumber, CancellationToken cancellationToken) =>
+        BlindIndex.ForMyNumber(await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken), myNumber);
+
+    /// <summary>The person's key if this instance holds it in memory.</summary>
+    public byte[]? FindCached(Tenant tenant, SubjectId subjectId) =>
+        _cache.TryGetValue(CacheKey(tenant, subjectId), out byte[]? cached) ? cached : null;
+
+    /// <summary>Which subject holds this key row (a My Number lookup), or null when nobody does.</summary>
+    public async Task<SubjectId?> FindHolderAsync(Tenant tenant, string keyRow, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForIndex(tenant, keyRow), keyRow, ["SubjectId"], cancellationToken);
+        return row.HasValue ? SubjectId.TryCreate(row.Value!.GetString("SubjectId")).Value : null;
+    }
+
+    /// <summary>The person's key through the subject row's pointer, or null when it does not exist (never made, or destroyed).</summary>
+    public async Task<byte[]?> FindAsync(Tenant tenant, SubjectId subjectId, string? keyRow, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(CacheKey(tenant, subjectId), out byte[]? cached))
         {
             return cached;
         }
 
-        var partition = PartitionKeys.ForSubject(tenant, subjectId);
-        var stored = await Table.GetEntityIfExistsAsync<TableEntity>(partition, subjectId.Value, cancellationToken: cancellationToken);
-        return stored.HasValue ? await UnwrapAndCacheAsync(tenant, subjectId, stored.Value!, cancellationToken) : null;
-    }
-
-    public async Task<byte[]> GetOrCreateAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
-    {
-        var existing = await FindAsync(tenant, subjectId, cancellationToken);
-        if (existing is not null)
+        if (keyRow is null)
         {
-            return existing;
+            return null;
         }
 
-        var (entity, key) = await NewKeyEntityAsync(tenant, subjectId, cancellationToken);
+        var stored = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForIndex(tenant, keyRow), keyRow, cancellationToken: cancellationToken);
+        return stored.HasValue && stored.Value!.GetString("SubjectId") == subjectId.Value
+            ? await UnwrapAndCacheAsync(tenant, subjectId, stored.Value!, cancellationToken)
+            : null;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="keyRow"/> hold the subject's key: a new random key, or <paramref name="existingKey"/> when the
+    /// person already has one (their My Number changed). Returns null when another subject already holds the row.
+    /// </summary>
+    public async Task<byte[]?> ClaimAsync(Tenant tenant, SubjectId subjectId, string keyRow, byte[]? existingKey, CancellationToken cancellationToken)
+    {
+        var key = existingKey ?? RandomNumberGenerator.GetBytes(32);
         try
         {
-            await Table.AddEntityAsync(entity, cancellationToken);
-            Remember(tenant, subjectId, key);
-            return key;
+            await Table.AddEntityAsync(await ToEntityAsync(tenant, subjectId, keyRow, key, cancellationToken), cancellationToken);
+            return Remember(tenant, subjectId, key);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            // Created concurrently: the stored key wins, ours was never used.
-            return (await FindAsync(tenant, subjectId, cancellationToken))!;
+            var stored = (await Table.GetEntityAsync<TableEntity>(PartitionKeys.ForIndex(tenant, keyRow), keyRow, cancellationToken: cancellationToken)).Value;
+            if (stored.GetString("SubjectId") == subjectId.Value)
+            {
+                return await UnwrapAndCacheAsync(tenant, subjectId, stored, cancellationToken);
+            }
+
+            return await IsAbandonedAsync(tenant, stored, cancellationToken)
+                ? await TakeOverAsync(tenant, subjectId, stored, key, cancellationToken)
+                : null;
         }
     }
 
     /// <summary>
-    /// Gets or creates the keys of many subjects. New keys go in one batch per partition and 100 rows; when a batch
-    /// meets an existing key it falls back to one-by-one, so an existing key is never replaced.
+    /// Claims the key rows of many subjects at once: one batch per partition and 100 rows. A batch that meets an
+    /// existing row falls back to one-by-one, so an existing key is never replaced. Subjects whose row another subject
+    /// holds are left out of the result.
     /// </summary>
-    public async Task<IReadOnlyDictionary<SubjectId, byte[]>> GetOrCreateManyAsync(
-        Tenant tenant, IReadOnlyList<SubjectId> subjectIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<SubjectId, byte[]>> ClaimManyAsync(
+        Tenant tenant, IReadOnlyList<(SubjectId Id, string KeyRow)> subjects, CancellationToken cancellationToken)
     {
         var keys = new Dictionary<SubjectId, byte[]>();
-        var missing = new List<(TableEntity Entity, SubjectId Id, byte[] Key)>();
-        foreach (var id in subjectIds.Distinct())
+        var pending = new List<(TableEntity Entity, SubjectId Id, byte[] Key)>();
+        foreach (var (id, keyRow) in subjects)
         {
             if (_cache.TryGetValue(CacheKey(tenant, id), out byte[]? cached))
             {
@@ -75,25 +110,28 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
                 continue;
             }
 
-            var (entity, key) = await NewKeyEntityAsync(tenant, id, cancellationToken);
-            missing.Add((entity, id, key));
+            var key = RandomNumberGenerator.GetBytes(32);
+            pending.Add((await ToEntityAsync(tenant, id, keyRow, key, cancellationToken), id, key));
         }
 
-        foreach (var chunk in missing.GroupBy(m => m.Entity.PartitionKey).SelectMany(group => group.Chunk(TableBatch.MaxSize)))
+        foreach (var batch in pending.GroupBy(p => p.Entity.PartitionKey).SelectMany(group => group.Chunk(TableBatch.MaxSize)))
         {
             try
             {
-                await Table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.Add, m.Entity)), cancellationToken);
-                foreach (var (_, id, key) in chunk)
+                await Table.SubmitTransactionAsync(batch.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Entity)), cancellationToken);
+                foreach (var (_, id, key) in batch)
                 {
                     keys[id] = Remember(tenant, id, key);
                 }
             }
             catch (TableTransactionFailedException)
             {
-                foreach (var (_, id, _) in chunk)
+                foreach (var (entity, id, _) in batch)
                 {
-                    keys[id] = await GetOrCreateAsync(tenant, id, cancellationToken);
+                    if (await ClaimAsync(tenant, id, entity.RowKey, existingKey: null, cancellationToken) is { } key)
+                    {
+                        keys[id] = key;
+                    }
                 }
             }
         }
@@ -101,31 +139,56 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
         return keys;
     }
 
-    /// <summary>Destroys the person's key (crypto-shredding) and forgets it; returns whether a key existed.</summary>
-    public async Task<bool> DestroyAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
+    /// <summary>Deletes a key row (the person's key, or a superseded row after a My Number change).</summary>
+    public async Task ReleaseAsync(Tenant tenant, SubjectId subjectId, string keyRow, bool forgetKey, CancellationToken cancellationToken)
     {
-        _cache.Remove(CacheKey(tenant, subjectId));
-        var response = await Table.DeleteEntityAsync(PartitionKeys.ForSubject(tenant, subjectId), subjectId.Value, ETag.All, cancellationToken);
-        return response.Status != 404;
+        if (forgetKey)
+        {
+            _cache.Remove(CacheKey(tenant, subjectId));
+        }
+
+        await Table.DeleteEntityAsync(PartitionKeys.ForIndex(tenant, keyRow), keyRow, ETag.All, cancellationToken);
     }
 
     public void Dispose() => _cache.Dispose();
+
+    /// <summary>A row is abandoned when the subject it names does not point back at it (a save that failed half-way).</summary>
+    private async Task<bool> IsAbandonedAsync(Tenant tenant, TableEntity keyRow, CancellationToken cancellationToken)
+    {
+        var holder = SubjectId.TryCreate(keyRow.GetString("SubjectId")).Value;
+        var subject = await tables.Get(TableNames.Subjects).GetEntityIfExistsAsync<TableEntity>(
+            PartitionKeys.ForSubject(tenant, holder), holder.Value, [PointerProperty], cancellationToken);
+        return !subject.HasValue || subject.Value!.GetString(PointerProperty) != keyRow.RowKey;
+    }
+
+    private async Task<byte[]?> TakeOverAsync(Tenant tenant, SubjectId subjectId, TableEntity abandoned, byte[] key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entity = await ToEntityAsync(tenant, subjectId, abandoned.RowKey, key, cancellationToken);
+            await Table.UpdateEntityAsync(entity, abandoned.ETag, TableUpdateMode.Replace, cancellationToken);
+            return Remember(tenant, subjectId, key);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null;
+        }
+    }
 
     private static (MunicipalityCode, string) CacheKey(Tenant tenant, SubjectId id) => (tenant.Code, id.Value);
 
     private static byte[] AssociatedData(Tenant tenant, SubjectId id, int version) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"person-key|{tenant.Code.Value}|{id.Value}|{version}"));
 
-    private async Task<(TableEntity Entity, byte[] Key)> NewKeyEntityAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken)
+    private async Task<TableEntity> ToEntityAsync(Tenant tenant, SubjectId id, string keyRow, byte[] key, CancellationToken cancellationToken)
     {
         var (version, dataKey) = await tenantKeys.GetCurrentDataKeyAsync(tenant, cancellationToken);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var entity = new TableEntity(PartitionKeys.ForSubject(tenant, id), id.Value)
+        return new TableEntity(PartitionKeys.ForIndex(tenant, keyRow), keyRow)
         {
+            ["SubjectId"] = id.Value,
             ["DataKeyVersion"] = version,
             ["WrappedKey"] = Convert.ToBase64String(FieldCipher.Seal(dataKey, key, AssociatedData(tenant, id, version))),
         };
-        return (entity, key);
     }
 
     private async Task<byte[]> UnwrapAndCacheAsync(Tenant tenant, SubjectId id, TableEntity entity, CancellationToken cancellationToken)

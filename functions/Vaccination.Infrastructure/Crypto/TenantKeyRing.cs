@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Vaccination.Application.Keys;
+using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Tenants;
 using Vaccination.Infrastructure.Storage;
 
@@ -20,6 +21,7 @@ public sealed class TenantKeyRing(StorageTables tables, IKeyEncryptionKeyProvide
     private const string CurrentRow = "current";
     private const string IndexKeyRow = "index-000001";
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly SemaphoreSlim _missLock = new(1, 1);
     private readonly KeyCacheOptions _options = options.Value;
 
     private TableClient Table => tables.Get(TableNames.TenantKeys);
@@ -27,11 +29,8 @@ public sealed class TenantKeyRing(StorageTables tables, IKeyEncryptionKeyProvide
     /// <summary>The version new data should be protected with, and its key.</summary>
     public async Task<(int Version, byte[] Key)> GetCurrentDataKeyAsync(Tenant tenant, CancellationToken cancellationToken)
     {
-        var version = await _cache.GetOrCreateAsync((tenant.Code, CurrentRow), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = _options.CurrentVersionLifetime;
-            return await ReadOrCreateCurrentVersionAsync(tenant, cancellationToken);
-        });
+        var version = await GetOrLoadAsync((tenant.Code, CurrentRow), _options.CurrentVersionLifetime,
+            () => ReadOrCreateCurrentVersionAsync(tenant, cancellationToken), cancellationToken);
         return (version, await GetDataKeyAsync(tenant, version, cancellationToken));
     }
 
@@ -63,7 +62,40 @@ public sealed class TenantKeyRing(StorageTables tables, IKeyEncryptionKeyProvide
         }
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _missLock.Dispose();
+    }
+
+    /// <summary>
+    /// A cache read whose misses are loaded one at a time, so a burst of requests on a cold instance makes one
+    /// key-encryption-key call, not one per request. Misses are rare (once per key and lifetime), so one lock suffices.
+    /// </summary>
+    private async Task<T> GetOrLoadAsync<T>((MunicipalityCode, string) key, TimeSpan lifetime, Func<Task<T>> load, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(key, out T? cached))
+        {
+            return cached!;
+        }
+
+        await _missLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cache.TryGetValue(key, out cached))
+            {
+                return cached!;
+            }
+
+            var value = await load();
+            _cache.Set(key, value, lifetime);
+            return value;
+        }
+        finally
+        {
+            _missLock.Release();
+        }
+    }
 
     private static string DataKeyRow(int version) => string.Create(CultureInfo.InvariantCulture, $"data-{version:D6}");
 
@@ -84,14 +116,12 @@ public sealed class TenantKeyRing(StorageTables tables, IKeyEncryptionKeyProvide
 
     private async Task<byte[]> GetUnwrappedAsync(Tenant tenant, string row, CancellationToken cancellationToken)
     {
-        var key = await _cache.GetOrCreateAsync((tenant.Code, row), async entry =>
+        return await GetOrLoadAsync((tenant.Code, row), _options.TenantKeyLifetime, async () =>
         {
-            entry.AbsoluteExpirationRelativeToNow = _options.TenantKeyLifetime;
             var stored = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForTenantKeys(tenant), row, cancellationToken: cancellationToken);
             var entity = stored.HasValue ? stored.Value! : await CreateKeyRowAsync(tenant, row, cancellationToken);
             return await keyEncryptionKey.UnwrapKeyAsync(ToWrappedKey(entity), cancellationToken);
-        });
-        return key!;
+        }, cancellationToken);
     }
 
     /// <summary>Creates a key row unless one exists; whichever instance wins, everyone then uses the stored row.</summary>

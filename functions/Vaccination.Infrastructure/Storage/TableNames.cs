@@ -9,10 +9,9 @@ public sealed record TableNames(string Prefix = "")
     public const string Subjects = nameof(Subjects);
     public const string Doses = nameof(Doses);
     public const string PersonKeys = nameof(PersonKeys);
-    public const string MyNumberIndex = nameof(MyNumberIndex);
     public const string TenantKeys = nameof(TenantKeys);
 
-    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, MyNumberIndex, TenantKeys];
+    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, TenantKeys];
 
     public string Physical(string logicalName) => Prefix + logicalName;
 }

@@ -13,9 +13,7 @@ namespace Vaccination.Infrastructure.Subjects;
 /// </summary>
 internal static class SubjectEntities
 {
-    public const string MyNumberIndexProperty = "MyNumberIndex";
-
-    public static TableEntity ToEntity(Tenant tenant, VaccinationSubject subject, byte[] personKey, string? myNumberIndex)
+    public static TableEntity ToEntity(Tenant tenant, VaccinationSubject subject, byte[] personKey, string keyRow)
     {
         var partition = PartitionKeys.ForSubject(tenant, subject.Id);
         var protector = new PersonFieldProtector(personKey, tenant.Code.Value, TableNames.Subjects, partition, subject.Id.Value);
@@ -23,7 +21,7 @@ internal static class SubjectEntities
         return new TableEntity(partition, subject.Id.Value)
         {
             ["MyNumber"] = protector.ProtectOptional("MyNumber", subject.MyNumber?.RevealDigits()),
-            [MyNumberIndexProperty] = myNumberIndex,
+            [PersonKeyStore.PointerProperty] = keyRow,
             ["Name"] = protector.Protect("Name", subject.Name),
             ["BirthDate"] = protector.Protect("BirthDate", subject.BirthDate.ToString("O")),
             ["Sex"] = protector.Protect("Sex", subject.Sex.ToString()),

@@ -12,13 +12,14 @@ using Vaccination.Infrastructure.Storage;
 namespace Vaccination.Infrastructure.Subjects;
 
 /// <summary>
-/// Subjects and doses on Azure Tables, every personal field encrypted under the person's key, every key
-/// derived from the tenant. Writes go key first, index second, subject last, so a crash leaves at most an unused
-/// key or an index row that <see cref="FindByMyNumberAsync"/> recognises as stale.
+/// Subjects and doses on Azure Tables, every personal field encrypted under the person's key, every key derived
+/// from the tenant. A save claims the person's key row first and writes the subject row last, so a crash leaves at
+/// most a key row that no subject points at, which the next claim recognises and takes over.
 /// </summary>
-public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore personKeys, TenantKeyRing tenantKeys) : ISubjectStore
+public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore personKeys) : ISubjectStore
 {
-    private readonly MyNumberIndexTable _index = new(tables);
+    private static readonly Error DuplicateMyNumber =
+        Error.Conflict("my_number.duplicate", "This My Number is already registered to another subject of this municipality.");
 
     private TableClient Subjects => tables.Get(TableNames.Subjects);
 
@@ -32,31 +33,22 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             return null;
         }
 
-        var key = await personKeys.FindAsync(tenant, id, cancellationToken);
+        var key = await personKeys.FindAsync(tenant, id, row.Value!.GetString(PersonKeyStore.PointerProperty), cancellationToken);
         return key is null ? null : SubjectEntities.FromEntity(tenant, row.Value!, key);
     }
 
     public async Task<SubjectId?> FindByMyNumberAsync(Tenant tenant, MyNumber myNumber, CancellationToken cancellationToken = default)
     {
-        var indexValue = BlindIndex.ForMyNumber(await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken), myNumber);
-        var subjectId = await _index.FindAsync(tenant, indexValue, cancellationToken);
-        if (subjectId is not { } id)
-        {
-            return null;
-        }
-
-        var subject = await Subjects.GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeys.ForSubject(tenant, id), id.Value, [SubjectEntities.MyNumberIndexProperty], cancellationToken);
-        var current = subject.HasValue && subject.Value!.GetString(SubjectEntities.MyNumberIndexProperty) == indexValue;
-        return current ? id : null;
+        var keyRow = await personKeys.MyNumberRowAsync(tenant, myNumber, cancellationToken);
+        var holder = await personKeys.FindHolderAsync(tenant, keyRow, cancellationToken);
+        return holder is { } id && await PointerOfAsync(tenant, id, cancellationToken) == keyRow ? id : null;
     }
 
     public async Task<Result<VaccinationSubject>> SaveAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var partition = PartitionKeys.ForSubject(tenant, subject.Id);
         var previous = await Subjects.GetEntityIfExistsAsync<TableEntity>(
-            partition, subject.Id.Value, [SubjectEntities.MyNumberIndexProperty], cancellationToken);
+            PartitionKeys.ForSubject(tenant, subject.Id), subject.Id.Value, [PersonKeyStore.PointerProperty], cancellationToken);
         if (subject.Version is null && previous.HasValue)
         {
             return Error.Conflict("subject.exists", "A subject with this internal address number already exists; send its version to update it.");
@@ -67,20 +59,28 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             return Error.Conflict("subject.version_mismatch", "The subject was changed since it was read; read it again and retry.");
         }
 
-        var key = await personKeys.GetOrCreateAsync(tenant, subject.Id, cancellationToken);
-        var indexValue = await ClaimMyNumberAsync(tenant, subject, cancellationToken);
-        if (indexValue is { Claimed: false })
+        var previousRow = previous.HasValue ? previous.Value!.GetString(PersonKeyStore.PointerProperty) : null;
+        var keyRow = await personKeys.KeyRowForAsync(tenant, subject.Id, subject.MyNumber, cancellationToken);
+        var existingKey = previousRow is null ? null : await personKeys.FindAsync(tenant, subject.Id, previousRow, cancellationToken);
+        var key = previousRow == keyRow && existingKey is not null
+            ? existingKey
+            : await personKeys.ClaimAsync(tenant, subject.Id, keyRow, existingKey, cancellationToken);
+        if (key is null)
         {
-            return Error.Conflict("my_number.duplicate", "This My Number is already registered to another subject of this municipality.");
+            return DuplicateMyNumber;
         }
 
-        var entity = SubjectEntities.ToEntity(tenant, subject, key, indexValue?.Value);
+        var entity = SubjectEntities.ToEntity(tenant, subject, key, keyRow);
         try
         {
             var response = subject.Version is null
                 ? await Subjects.AddEntityAsync(entity, cancellationToken)
                 : await Subjects.UpdateEntityAsync(entity, new ETag(subject.Version), TableUpdateMode.Replace, cancellationToken);
-            await ReleaseStaleIndexAsync(tenant, previous.HasValue ? previous.Value : null, indexValue?.Value, cancellationToken);
+            if (previousRow is not null && previousRow != keyRow)
+            {
+                await personKeys.ReleaseAsync(tenant, subject.Id, previousRow, forgetKey: false, cancellationToken);
+            }
+
             return subject with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -89,20 +89,24 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         }
     }
 
-    public async Task SaveManyAsync(Tenant tenant, IReadOnlyList<VaccinationSubject> subjects, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SubjectId>> SaveManyAsync(Tenant tenant, IReadOnlyList<VaccinationSubject> subjects, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(subjects);
-        var keys = await personKeys.GetOrCreateManyAsync(tenant, subjects.Select(s => s.Id).ToList(), cancellationToken);
-        var indexKey = await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken);
-        var indexValues = subjects.ToDictionary(s => s.Id, s => s.MyNumber is null ? null : BlindIndex.ForMyNumber(indexKey, s.MyNumber));
+        var keyRows = new Dictionary<SubjectId, string>();
+        foreach (var subject in subjects)
+        {
+            keyRows[subject.Id] = await personKeys.KeyRowForAsync(tenant, subject.Id, subject.MyNumber, cancellationToken);
+        }
 
-        var indexRows = subjects
-            .Where(s => indexValues[s.Id] is not null)
-            .Select(s => MyNumberIndexTable.ToEntity(tenant, indexValues[s.Id]!, s.Id));
-        await SubmitInBatchesAsync(tables.Get(TableNames.MyNumberIndex), indexRows, TableTransactionActionType.UpsertReplace, cancellationToken);
+        var keys = await personKeys.ClaimManyAsync(tenant, keyRows.Select(pair => (pair.Key, pair.Value)).ToList(), cancellationToken);
+        var accepted = subjects.Where(s => keys.ContainsKey(s.Id)).ToList();
+        var rows = accepted.Select(s => SubjectEntities.ToEntity(tenant, s, keys[s.Id], keyRows[s.Id]));
+        foreach (var batch in rows.GroupBy(e => e.PartitionKey).SelectMany(group => group.Chunk(TableBatch.MaxSize)))
+        {
+            await Subjects.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
 
-        var subjectRows = subjects.Select(s => SubjectEntities.ToEntity(tenant, s, keys[s.Id], indexValues[s.Id]));
-        await SubmitInBatchesAsync(Subjects, subjectRows, TableTransactionActionType.UpsertReplace, cancellationToken);
+        return subjects.Where(s => !keys.ContainsKey(s.Id)).Select(s => s.Id).ToList();
     }
 
     public async IAsyncEnumerable<VaccinationSubject> ListAsync(Tenant tenant, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -113,7 +117,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             await foreach (var row in Subjects.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 var id = SubjectId.TryCreate(row.RowKey).Value;
-                var key = await personKeys.FindAsync(tenant, id, cancellationToken);
+                var key = await personKeys.FindAsync(tenant, id, row.GetString(PersonKeyStore.PointerProperty), cancellationToken);
                 if (key is not null)
                 {
                     yield return SubjectEntities.FromEntity(tenant, row, key);
@@ -125,13 +129,14 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
     public async Task SaveDoseAsync(Tenant tenant, DoseRecord dose, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dose);
-        var key = await personKeys.GetOrCreateAsync(tenant, dose.SubjectId, cancellationToken);
+        var key = await KeyOfAsync(tenant, dose.SubjectId, cancellationToken)
+            ?? throw new InvalidOperationException($"Subject {dose.SubjectId} has no key; doses are recorded only for stored subjects.");
         await Doses.UpsertEntityAsync(DoseEntities.ToEntity(tenant, dose, key), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DoseRecord>> GetDosesAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default)
     {
-        var key = await personKeys.FindAsync(tenant, id, cancellationToken);
+        var key = await KeyOfAsync(tenant, id, cancellationToken);
         if (key is null)
         {
             return [];
@@ -147,32 +152,29 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         return doses;
     }
 
-    private static async Task SubmitInBatchesAsync(
-        TableClient table, IEnumerable<TableEntity> entities, TableTransactionActionType action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Destroys the person's key row (crypto-shredding): every stored or copied ciphertext of the person becomes
+    /// unreadable and their My Number is no longer indexed. Returns whether there was a key to destroy.
+    /// </summary>
+    public async Task<bool> ShredAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default)
     {
-        foreach (var batch in entities.GroupBy(e => e.PartitionKey).SelectMany(group => group.Chunk(TableBatch.MaxSize)))
+        var keyRow = await PointerOfAsync(tenant, id, cancellationToken);
+        if (keyRow is null)
         {
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(action, e)), cancellationToken);
+            return false;
         }
+
+        await personKeys.ReleaseAsync(tenant, id, keyRow, forgetKey: true, cancellationToken);
+        return true;
     }
 
-    private async Task<(string Value, bool Claimed)?> ClaimMyNumberAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken)
-    {
-        if (subject.MyNumber is null)
-        {
-            return null;
-        }
+    private async Task<byte[]?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
+        personKeys.FindCached(tenant, id) ?? await personKeys.FindAsync(tenant, id, await PointerOfAsync(tenant, id, cancellationToken), cancellationToken);
 
-        var indexValue = BlindIndex.ForMyNumber(await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken), subject.MyNumber);
-        return (indexValue, await _index.ClaimAsync(tenant, indexValue, subject.Id, cancellationToken));
-    }
-
-    private async Task ReleaseStaleIndexAsync(Tenant tenant, TableEntity? previous, string? currentIndex, CancellationToken cancellationToken)
+    private async Task<string?> PointerOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken)
     {
-        var previousIndex = previous?.GetString(SubjectEntities.MyNumberIndexProperty);
-        if (previousIndex is not null && previousIndex != currentIndex)
-        {
-            await _index.ReleaseAsync(tenant, previousIndex, cancellationToken);
-        }
+        var row = await Subjects.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKeys.ForSubject(tenant, id), id.Value, [PersonKeyStore.PointerProperty], cancellationToken);
+        return row.HasValue ? row.Value!.GetString(PersonKeyStore.PointerProperty) : null;
     }
 }

@@ -25,7 +25,7 @@ public sealed class StoreUnderTest : IDisposable
         var cacheOptions = Options.Create(new KeyCacheOptions());
         TenantKeys = new TenantKeyRing(Tables, KeyEncryptionKey, cacheOptions);
         PersonKeys = new PersonKeyStore(Tables, TenantKeys, cacheOptions);
-        Subjects = new TableSubjectStore(Tables, PersonKeys, TenantKeys);
+        Subjects = new TableSubjectStore(Tables, PersonKeys);
     }
 
     public string ConnectionString { get; }

@@ -210,13 +210,40 @@ public sealed class EncryptedStorageTests(IntegrationEnvironment environment) : 
         var copy = await RowOf(_store.Tables.Get(TableNames.Subjects), Asahikawa, "A-1");
         var id = SubjectId.TryCreate("A-1").Value;
 
-        await _store.PersonKeys.DestroyAsync(Asahikawa, id, default);
+        var shredded = await _store.Subjects.ShredAsync(Asahikawa, id);
 
         using var reopened = _store.Reopen();
-        Assert.Null(await reopened.PersonKeys.FindAsync(Asahikawa, id, default));
+        Assert.True(shredded);
         Assert.Null(await reopened.Subjects.GetAsync(Asahikawa, id));
+        Assert.Null(await reopened.Subjects.FindByMyNumberAsync(Asahikawa, MyNumber.TryCreate(MyNumberDigits).Value));
         Assert.Empty(await reopened.Subjects.GetDosesAsync(Asahikawa, id));
         Assert.StartsWith("e1.p.", copy.GetString("Name"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveAsync_KeyRowLeftByAFailedSave_IsTakenOverByTheNextSubject()
+    {
+        // A save that claimed the My Number's key row and then failed leaves a row that no subject points at.
+        var myNumber = MyNumber.TryCreate(MyNumberDigits).Value;
+        var keyRow = await _store.PersonKeys.KeyRowForAsync(Asahikawa, SubjectId.TryCreate("GHOST").Value, myNumber, default);
+        await _store.PersonKeys.ClaimAsync(Asahikawa, SubjectId.TryCreate("GHOST").Value, keyRow, existingKey: null, default);
+
+        var saved = await _store.Subjects.SaveAsync(Asahikawa, Subject("A-1"));
+
+        Assert.True(saved.IsSuccess);
+        Assert.Equal("A-1", (await _store.Subjects.FindByMyNumberAsync(Asahikawa, myNumber))?.Value);
+    }
+
+    [Fact]
+    public async Task SaveManyAsync_MyNumberHeldByAnotherSubject_IsReportedAndNotStored()
+    {
+        await _store.Subjects.SaveAsync(Asahikawa, Subject("A-1"));
+
+        var refused = await _store.Subjects.SaveManyAsync(Asahikawa, [Subject("B-1", MyNumberFor(1)), Subject("B-2")]);
+
+        Assert.Equal("B-2", Assert.Single(refused).Value);
+        Assert.Null(await _store.Subjects.GetAsync(Asahikawa, SubjectId.TryCreate("B-2").Value));
+        Assert.NotNull(await _store.Subjects.GetAsync(Asahikawa, SubjectId.TryCreate("B-1").Value));
     }
 
     private static async Task<TableEntity> RowOf(TableClient table, Vaccination.Domain.Tenants.Tenant tenant, string id) =>

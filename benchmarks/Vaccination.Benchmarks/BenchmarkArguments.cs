@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Vaccination.Benchmarks;
+
+/// <summary>The benchmark command line: a benchmark name and --key value options.</summary>
+public sealed record BenchmarkArguments(string Name, IReadOnlyDictionary<string, string> Options)
+{
+    public static BenchmarkArguments Parse(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            options[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return new BenchmarkArguments(args.FirstOrDefault() ?? string.Empty, options);
+    }
+
+    public int Number(string name, int fallback) =>
+        Options.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+
+    public static int Usage()
+    {
+        Console.Error.WriteLine("usage: Vaccination.Benchmarks storage [--subjects 100000] [--parallelism 8] [--chunk 3200]");
+        return 2;
+    }
+}
