@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,6 +49,13 @@ public static class InfrastructureServiceCollectionExtensions
                 options.TableServiceUri ?? throw new InvalidOperationException("Set Storage:TableServiceUri or Storage:ConnectionString."),
                 provider.GetRequiredService<TokenCredential>()));
         services.AddSingleton(provider => new StorageTables(provider.GetRequiredService<TableServiceClient>(), new TableNames(options.NamePrefix)));
+        services.AddSingleton(provider => options.ConnectionString is { Length: > 0 } connectionString
+            ? new QueueServiceClient(connectionString, StorageQueues.ClientOptions())
+            : new QueueServiceClient(
+                options.QueueServiceUri ?? throw new InvalidOperationException("Set Storage:QueueServiceUri or Storage:ConnectionString."),
+                provider.GetRequiredService<TokenCredential>(),
+                StorageQueues.ClientOptions()));
+        services.AddSingleton(provider => new StorageQueues(provider.GetRequiredService<QueueServiceClient>(), options.NamePrefix.ToLowerInvariant()));
         services.AddSingleton<TokenCredential>(_ => new ManagedIdentityCredential(
             ManagedIdentityId.FromUserAssignedClientId(configuration["AZURE_CLIENT_ID"]
                 ?? throw new InvalidOperationException("Set AZURE_CLIENT_ID to the user-assigned identity's client id."))));
