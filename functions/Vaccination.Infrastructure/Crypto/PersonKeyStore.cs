@@ -21,6 +21,7 @@ namespace Vaccination.Infrastructure.Crypto;
 public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKeys, IOptions<KeyCacheOptions> options) : IDisposable
 {
     public const string PointerProperty = "PersonKeyRow";
+    public const string KeyIdProperty = "PersonKeyId";
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.PersonKeyCapacity });
     private readonly KeyCacheOptions _options = options.Value;
 
@@ -37,8 +38,8 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
         BlindIndex.ForMyNumber(await tenantKeys.GetIndexKeyAsync(tenant, cancellationToken), myNumber);
 
     /// <summary>The person's key if this instance holds it in memory.</summary>
-    public byte[]? FindCached(Tenant tenant, SubjectId subjectId) =>
-        _cache.TryGetValue(CacheKey(tenant, subjectId), out byte[]? cached) ? cached : null;
+    public PersonKey? FindCached(Tenant tenant, SubjectId subjectId) =>
+        _cache.TryGetValue(CacheKey(tenant, subjectId), out PersonKey? cached) ? cached : null;
 
     /// <summary>Which subject holds this key row (a My Number lookup), or null when nobody does.</summary>
     public async Task<SubjectId?> FindHolderAsync(Tenant tenant, string keyRow, CancellationToken cancellationToken)
@@ -48,9 +49,9 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
     }
 
     /// <summary>The person's key through the subject row's pointer, or null when it does not exist (never made, or destroyed).</summary>
-    public async Task<byte[]?> FindAsync(Tenant tenant, SubjectId subjectId, string? keyRow, CancellationToken cancellationToken)
+    public async Task<PersonKey?> FindAsync(Tenant tenant, SubjectId subjectId, string? keyRow, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(CacheKey(tenant, subjectId), out byte[]? cached))
+        if (_cache.TryGetValue(CacheKey(tenant, subjectId), out PersonKey? cached))
         {
             return cached;
         }
@@ -70,9 +71,9 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
     /// Makes <paramref name="keyRow"/> hold the subject's key: a new random key, or <paramref name="existingKey"/> when the
     /// person already has one (their My Number changed). Returns null when another subject already holds the row.
     /// </summary>
-    public async Task<byte[]?> ClaimAsync(Tenant tenant, SubjectId subjectId, string keyRow, byte[]? existingKey, CancellationToken cancellationToken)
+    public async Task<PersonKey?> ClaimAsync(Tenant tenant, SubjectId subjectId, string keyRow, PersonKey? existingKey, CancellationToken cancellationToken)
     {
-        var key = existingKey ?? RandomNumberGenerator.GetBytes(32);
+        var key = existingKey ?? NewKey();
         try
         {
             await Table.AddEntityAsync(await ToEntityAsync(tenant, subjectId, keyRow, key, cancellationToken), cancellationToken);
@@ -97,20 +98,20 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
     /// existing row falls back to one-by-one, so an existing key is never replaced. Subjects whose row another subject
     /// holds are left out of the result.
     /// </summary>
-    public async Task<IReadOnlyDictionary<SubjectId, byte[]>> ClaimManyAsync(
+    public async Task<IReadOnlyDictionary<SubjectId, PersonKey>> ClaimManyAsync(
         Tenant tenant, IReadOnlyList<(SubjectId Id, string KeyRow)> subjects, CancellationToken cancellationToken)
     {
-        var keys = new Dictionary<SubjectId, byte[]>();
-        var pending = new List<(TableEntity Entity, SubjectId Id, byte[] Key)>();
+        var keys = new Dictionary<SubjectId, PersonKey>();
+        var pending = new List<(TableEntity Entity, SubjectId Id, PersonKey Key)>();
         foreach (var (id, keyRow) in subjects)
         {
-            if (_cache.TryGetValue(CacheKey(tenant, id), out byte[]? cached))
+            if (_cache.TryGetValue(CacheKey(tenant, id), out PersonKey? cached))
             {
                 keys[id] = cached!;
                 continue;
             }
 
-            var key = RandomNumberGenerator.GetBytes(32);
+            var key = NewKey();
             pending.Add((await ToEntityAsync(tenant, id, keyRow, key, cancellationToken), id, key));
         }
 
@@ -161,7 +162,7 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
         return !subject.HasValue || subject.Value!.GetString(PointerProperty) != keyRow.RowKey;
     }
 
-    private async Task<byte[]?> TakeOverAsync(Tenant tenant, SubjectId subjectId, TableEntity abandoned, byte[] key, CancellationToken cancellationToken)
+    private async Task<PersonKey?> TakeOverAsync(Tenant tenant, SubjectId subjectId, TableEntity abandoned, PersonKey key, CancellationToken cancellationToken)
     {
         try
         {
@@ -180,26 +181,29 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
     private static byte[] AssociatedData(Tenant tenant, SubjectId id, int version) =>
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"person-key|{tenant.Code.Value}|{id.Value}|{version}"));
 
-    private async Task<TableEntity> ToEntityAsync(Tenant tenant, SubjectId id, string keyRow, byte[] key, CancellationToken cancellationToken)
+    private static PersonKey NewKey() => new(RandomNumberGenerator.GetBytes(32), Guid.NewGuid().ToString("N"));
+
+    private async Task<TableEntity> ToEntityAsync(Tenant tenant, SubjectId id, string keyRow, PersonKey key, CancellationToken cancellationToken)
     {
         var (version, dataKey) = await tenantKeys.GetCurrentDataKeyAsync(tenant, cancellationToken);
         return new TableEntity(PartitionKeys.ForIndex(tenant, keyRow), keyRow)
         {
             ["SubjectId"] = id.Value,
+            ["KeyId"] = key.KeyId,
             ["DataKeyVersion"] = version,
-            ["WrappedKey"] = Convert.ToBase64String(FieldCipher.Seal(dataKey, key, AssociatedData(tenant, id, version))),
+            ["WrappedKey"] = Convert.ToBase64String(FieldCipher.Seal(dataKey, key.Key, AssociatedData(tenant, id, version))),
         };
     }
 
-    private async Task<byte[]> UnwrapAndCacheAsync(Tenant tenant, SubjectId id, TableEntity entity, CancellationToken cancellationToken)
+    private async Task<PersonKey> UnwrapAndCacheAsync(Tenant tenant, SubjectId id, TableEntity entity, CancellationToken cancellationToken)
     {
         var version = entity.GetInt32("DataKeyVersion")!.Value;
         var dataKey = await tenantKeys.GetDataKeyAsync(tenant, version, cancellationToken);
         var key = FieldCipher.Open(dataKey, Convert.FromBase64String(entity.GetString("WrappedKey")), AssociatedData(tenant, id, version));
-        return Remember(tenant, id, key);
+        return Remember(tenant, id, new PersonKey(key, entity.GetString("KeyId")));
     }
 
-    private byte[] Remember(Tenant tenant, SubjectId id, byte[] key)
+    private PersonKey Remember(Tenant tenant, SubjectId id, PersonKey key)
     {
         _cache.Set(CacheKey(tenant, id), key, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _options.PersonKeyLifetime });
         return key;

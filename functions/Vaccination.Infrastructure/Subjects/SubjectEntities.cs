@@ -13,15 +13,16 @@ namespace Vaccination.Infrastructure.Subjects;
 /// </summary>
 internal static class SubjectEntities
 {
-    public static TableEntity ToEntity(Tenant tenant, VaccinationSubject subject, byte[] personKey, string keyRow)
+    public static TableEntity ToEntity(Tenant tenant, VaccinationSubject subject, PersonKey personKey, string keyRow)
     {
         var partition = PartitionKeys.ForSubject(tenant, subject.Id);
-        var protector = new PersonFieldProtector(personKey, tenant.Code.Value, TableNames.Subjects, partition, subject.Id.Value);
+        var protector = new PersonFieldProtector(personKey.Key, tenant.Code.Value, TableNames.Subjects, partition, subject.Id.Value);
         var flags = subject.Flags;
         return new TableEntity(partition, subject.Id.Value)
         {
             ["MyNumber"] = protector.ProtectOptional("MyNumber", subject.MyNumber?.RevealDigits()),
             [PersonKeyStore.PointerProperty] = keyRow,
+            [PersonKeyStore.KeyIdProperty] = personKey.KeyId,
             ["Name"] = protector.Protect("Name", subject.Name),
             ["BirthDate"] = protector.Protect("BirthDate", subject.BirthDate.ToString("O")),
             ["Sex"] = protector.Protect("Sex", subject.Sex.ToString()),

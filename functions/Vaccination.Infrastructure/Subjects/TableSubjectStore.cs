@@ -34,7 +34,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         }
 
         var key = await personKeys.FindAsync(tenant, id, row.Value!.GetString(PersonKeyStore.PointerProperty), cancellationToken);
-        return key is null ? null : SubjectEntities.FromEntity(tenant, row.Value!, key);
+        return key is null ? null : SubjectEntities.FromEntity(tenant, row.Value!, key.Key);
     }
 
     public async Task<SubjectId?> FindByMyNumberAsync(Tenant tenant, MyNumber myNumber, CancellationToken cancellationToken = default)
@@ -120,7 +120,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
                 var key = await personKeys.FindAsync(tenant, id, row.GetString(PersonKeyStore.PointerProperty), cancellationToken);
                 if (key is not null)
                 {
-                    yield return SubjectEntities.FromEntity(tenant, row, key);
+                    yield return SubjectEntities.FromEntity(tenant, row, key.Key);
                 }
             }
         }
@@ -131,7 +131,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         ArgumentNullException.ThrowIfNull(dose);
         var key = await KeyOfAsync(tenant, dose.SubjectId, cancellationToken)
             ?? throw new InvalidOperationException($"Subject {dose.SubjectId} has no key; doses are recorded only for stored subjects.");
-        await Doses.UpsertEntityAsync(DoseEntities.ToEntity(tenant, dose, key), TableUpdateMode.Replace, cancellationToken);
+        await Doses.UpsertEntityAsync(DoseEntities.ToEntity(tenant, dose, key.Key), TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DoseRecord>> GetDosesAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default)
@@ -146,7 +146,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         var filter = DoseEntities.FilterForSubject(PartitionKeys.ForSubject(tenant, id), id);
         await foreach (var row in Doses.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            doses.Add(DoseEntities.FromEntity(tenant, row, key));
+            doses.Add(DoseEntities.FromEntity(tenant, row, key.Key));
         }
 
         return doses;
@@ -168,7 +168,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         return true;
     }
 
-    private async Task<byte[]?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
+    private async Task<PersonKey?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
         personKeys.FindCached(tenant, id) ?? await personKeys.FindAsync(tenant, id, await PointerOfAsync(tenant, id, cancellationToken), cancellationToken);
 
     private async Task<string?> PointerOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken)
