@@ -19,7 +19,7 @@ param tenants = [
     prefecture: 'Hokkaido'
     retentionYears: 20
     kioskIssuance: true
-    partitions: 8
+    partitions: 16
   }
   {
     code: '011002'
@@ -27,7 +27,7 @@ param tenants = [
     prefecture: 'Hokkaido'
     retentionYears: 5
     kioskIssuance: false
-    partitions: 32
+    partitions: 16
   }
   {
     code: '131016'
@@ -35,6 +35,6 @@ param tenants = [
     prefecture: 'Tokyo'
     retentionYears: 5
     kioskIssuance: false
-    partitions: 2
+    partitions: 16
   }
 ]

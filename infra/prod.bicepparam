@@ -24,7 +24,7 @@ param tenants = [
     prefecture: 'Hokkaido'
     retentionYears: 20
     kioskIssuance: true
-    partitions: 8
+    partitions: 16
   }
   {
     code: '011002'
@@ -32,7 +32,7 @@ param tenants = [
     prefecture: 'Hokkaido'
     retentionYears: 5
     kioskIssuance: false
-    partitions: 32
+    partitions: 16
   }
   {
     code: '131016'
@@ -40,6 +40,6 @@ param tenants = [
     prefecture: 'Tokyo'
     retentionYears: 5
     kioskIssuance: false
-    partitions: 2
+    partitions: 16
   }
 ]

@@ -43,7 +43,7 @@ type tenantType = {
   @description('Required. Whether the municipality offers certificate issuance at convenience-store kiosks.')
   kioskIssuance: bool
 
-  @description('Required. The number of storage partitions the tenant\'s subjects are spread over.')
+  @description('Required. The number of storage partitions the tenant\'s subjects are spread over (the application default is 16). Fixed once the tenant has data.')
   @minValue(1)
   partitions: int
 }

@@ -1,6 +1,7 @@
 using Vaccination.Infra.Tests.Arm;
 using Vaccination.Infra.Tests.Bicep;
 using Vaccination.Infrastructure.Configuration;
+using Vaccination.Infrastructure.Tenants;
 
 namespace Vaccination.Infra.Tests;
 
@@ -60,6 +61,24 @@ public sealed class AppSettingTests(CompiledInfrastructure infrastructure)
 
         var tenantSettings = settings.Keys.Where(k => k.StartsWith(AppSettingNames.TenantsPrefix, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(tenants.Count * TenantFields.Length, tenantSettings.Count());
+    }
+
+    [Fact]
+    public void AppSettings_TenantFields_AreTenantOptionsProperties()
+    {
+        var bindable = typeof(TenantOptions).GetProperties()
+            .Where(p => p.CanWrite)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var emitted = Deployments.AppSettings(infrastructure.Simulate(ParameterFileTheory.Development)).Keys
+            .Where(k => k.StartsWith(AppSettingNames.TenantsPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(k => k.Split("__")[^1])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        Assert.NotEmpty(emitted);
+        Assert.All(emitted, field => Assert.True(bindable.Contains(field), $"Tenants__i__{field} binds to no TenantOptions property."));
+        Assert.Equal(TenantOptions.Section + "__", AppSettingNames.TenantsPrefix);
     }
 
     [Theory]
