@@ -30,6 +30,12 @@ public static class AppSettingNames
     public const string ExchangeTransport = "Exchange__Transport";
     public const string ServiceBusNamespace = "ServiceBusConnection__fullyQualifiedNamespace";
     public const string ExchangeQueueName = "ExchangeQueueName";
+    public const string ExchangeResultRetention = "Exchange__ResultRetention";
+    public const string ExchangeAbortAfter = "Exchange__AbortAfter";
+    public const string ExchangeMaxDeliveries = "Exchange__MaxDeliveries";
+    public const string ExchangeCallbackUrl = "Exchange__CallbackUrl";
+    public const string ExchangeIdlePollDelay = "Exchange__IdlePollDelay";
+    public const string ExchangeConsumerParallelism = "Exchange__ConsumerParallelism";
 
     // Retention sweeps (timer schedule and the per-tenant work queue).
     public const string RetentionSweepSchedule = "RetentionSweepSchedule";

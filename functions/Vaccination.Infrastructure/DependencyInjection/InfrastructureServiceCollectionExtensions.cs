@@ -34,6 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<ISubjectStore, TableSubjectStore>();
 
+        services.AddExchange(configuration);
         AddStorage(services, configuration);
         AddKeys(services, configuration, environment);
         return services;

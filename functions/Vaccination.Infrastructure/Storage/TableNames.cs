@@ -10,8 +10,11 @@ public sealed record TableNames(string Prefix = "")
     public const string Doses = nameof(Doses);
     public const string PersonKeys = nameof(PersonKeys);
     public const string TenantKeys = nameof(TenantKeys);
+    public const string Inquiries = nameof(Inquiries);
+    public const string Provisions = nameof(Provisions);
+    public const string ExchangeRecords = nameof(ExchangeRecords);
 
-    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, TenantKeys];
+    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, TenantKeys, Inquiries, Provisions, ExchangeRecords];
 
     public string Physical(string logicalName) => Prefix + logicalName;
 }
