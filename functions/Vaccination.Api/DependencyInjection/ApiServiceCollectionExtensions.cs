@@ -34,6 +34,7 @@ public static class ApiServiceCollectionExtensions
 
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<SubjectEndpoints>();
+        services.AddSingleton<ExchangeEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         return services;
     }

@@ -10,6 +10,7 @@ internal static class ApiEndpointMapping
     public static WebApplication MapVaccinationApi(this WebApplication app)
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
+        api.MapExchange();
 
         api.MapGet(ApiRoutes.Health, (HealthEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct))
             .WithName("GetHealth").WithTags("Operations")

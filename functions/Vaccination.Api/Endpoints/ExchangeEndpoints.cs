@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Vaccination.Api.Authentication;
+using Vaccination.Api.Http;
+using Vaccination.Application.Callers;
+using Vaccination.Application.Exchange;
+using Vaccination.Domain.Results;
+
+namespace Vaccination.Api.Endpoints;
+
+/// <summary>
+/// Inter-municipality exchange (F4): inquiries and bulk inquiries by the new municipality's staff, the review queue of
+/// the former municipality's staff, and each municipality's own provision record. Each endpoint authenticates, reads
+/// the body, calls one service and maps the result.
+/// </summary>
+public sealed class ExchangeEndpoints(
+    CallerAuthenticator authenticator,
+    InquiryService inquiries,
+    ProvisionService provisions,
+    ExchangeRecordService records)
+{
+    /// <summary>A bulk inquiry file of 20,000 lines is about 1.4 MB; anything much larger is refused unread.</summary>
+    public const int MaxCsvBytes = 4 * 1024 * 1024;
+
+    public async Task<IResult> PostInquiryAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (!caller.IsSuccess)
+        {
+            return ProblemResponses.From(caller.Errors);
+        }
+
+        var body = await JsonBody.ReadAsync<InquiryRequest>(request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return ProblemResponses.From(body.Errors);
+        }
+
+        return Accepted(await inquiries.CreateAsync(caller.Value, municipalityCode, body.Value, cancellationToken));
+    }
+
+    public Task<IResult> GetInquiryAsync(HttpRequest request, string municipalityCode, string inquiryId, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, caller => inquiries.GetAsync(caller, municipalityCode, inquiryId, cancellationToken), cancellationToken);
+
+    public async Task<IResult> PostJobAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (!caller.IsSuccess)
+        {
+            return ProblemResponses.From(caller.Errors);
+        }
+
+        if (request.ContentLength > MaxCsvBytes)
+        {
+            return ProblemResponses.From(Error.Validation("request.too_large", $"The file is larger than {MaxCsvBytes} bytes."));
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var csv = await reader.ReadToEndAsync(cancellationToken);
+        return Accepted(await inquiries.CreateBulkAsync(caller.Value, municipalityCode, csv, cancellationToken));
+    }
+
+    public Task<IResult> GetJobAsync(HttpRequest request, string municipalityCode, string jobId, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, caller => inquiries.GetJobAsync(caller, municipalityCode, jobId, cancellationToken), cancellationToken);
+
+    public async Task<IResult> GetJobResultAsync(HttpRequest request, string municipalityCode, string jobId, CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (!caller.IsSuccess)
+        {
+            return ProblemResponses.From(caller.Errors);
+        }
+
+        var result = await inquiries.GetJobResultAsync(caller.Value, municipalityCode, jobId, cancellationToken);
+        return result.IsSuccess ? Results.Text(result.Value, "text/csv; charset=utf-8") : ProblemResponses.From(result.Errors);
+    }
+
+    public Task<IResult> ListReviewsAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, caller => provisions.ListReviewsAsync(caller, municipalityCode, cancellationToken), cancellationToken);
+
+    public Task<IResult> ApproveAsync(HttpRequest request, string municipalityCode, string reviewId, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, caller => provisions.DecideAsync(caller, municipalityCode, reviewId, approve: true, cancellationToken), cancellationToken);
+
+    public Task<IResult> RefuseAsync(HttpRequest request, string municipalityCode, string reviewId, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, caller => provisions.DecideAsync(caller, municipalityCode, reviewId, approve: false, cancellationToken), cancellationToken);
+
+    public Task<IResult> ListRecordsAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var inquiryId = request.Query["inquiryId"].FirstOrDefault();
+        return WithCallerAsync(request, caller => records.ListAsync(caller, municipalityCode, inquiryId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IResult> WithCallerAsync<T>(HttpRequest request, Func<Caller, Task<Result<T>>> call, CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (!caller.IsSuccess)
+        {
+            return ProblemResponses.From(caller.Errors);
+        }
+
+        var result = await call(caller.Value);
+        return result.IsSuccess ? Results.Json(result.Value, JsonBody.Options) : ProblemResponses.From(result.Errors);
+    }
+
+    private static IResult Accepted(Result<InquiryAccepted> result) =>
+        result.IsSuccess ? Results.Json(result.Value, JsonBody.Options, statusCode: StatusCodes.Status202Accepted) : ProblemResponses.From(result.Errors);
+}
