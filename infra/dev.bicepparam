@@ -11,7 +11,7 @@ param alwaysReadyInstanceCount = 1
 param maximumInstanceCount = 40
 param logRetentionInDays = 30
 param authAudience = 'api://vaccination-records'
-param retentionSweepSchedule = '0 0 2 * * *'
+param retentionSweepSchedule = '0 0 17 * * *'
 param tenants = [
   {
     code: '012041'

@@ -47,9 +47,9 @@ param authAudience string = 'api://vaccination-records'
 @minLength(1)
 param tenants tenantType[]
 
-@description('Optional. NCRONTAB schedule (six fields, UTC) of the retention sweep timer.')
+@description('Optional. NCRONTAB schedule (six fields, UTC) of the retention sweep timer; 17:00 UTC is 02:00 in Japan.')
 @minLength(11)
-param retentionSweepSchedule string = '0 0 2 * * *'
+param retentionSweepSchedule string = '0 0 17 * * *'
 
 @description('Optional. The exchange queue (a Service Bus queue in Azure, a Storage queue locally).')
 @minLength(1)

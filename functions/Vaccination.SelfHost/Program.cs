@@ -6,6 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 await builder.UseAzuriteWhenNoStorageConfiguredAsync();
 builder.Services.AddVaccinationApi(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<StorageInitializer>();
+builder.Services.AddHostedService<RetentionQueueConsumer>();
+builder.Services.AddHostedService<RetentionScheduler>();
 builder.Services.AddHostedService<StorageQueueExchangeConsumer>();
 builder.Services.AddHostedService<InquiryCleanupService>();
 builder.Services.AddProblemDetails();

@@ -95,20 +95,12 @@ internal static class StorageBenchmark
 
     private static List<VaccinationSubject> MakeSubjects(int count, string prefix = "B") => Enumerable.Range(0, count).Select(i => new VaccinationSubject(
         SubjectId.TryCreate($"{prefix}{i:D8}").Value,
-        MyNumber.TryCreate(MyNumberFor(prefix == "B" ? i : 50_000_000 + i)).Value,
+        MyNumber.TryCreate(MyNumbers.For(prefix == "B" ? i : 50_000_000 + i)).Value,
         $"Benchmark Person {i}",
         new DateOnly(1950, 1, 1).AddDays(i % 20_000),
         (Sex)(1 + (i % 2)),
         [TicketNumber.TryCreate($"{i:D10}").Value],
         SubjectFlags.None)).ToList();
-
-    private static string MyNumberFor(int index)
-    {
-        var prefix = (10_000_000_000L + index).ToString("D11", CultureInfo.InvariantCulture);
-        int[] weights = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-        var remainder = prefix.Select((c, i) => (c - '0') * weights[i]).Sum() % 11;
-        return prefix + (remainder <= 1 ? 0 : 11 - remainder);
-    }
 
     private static async Task Expect(Task<VaccinationSubject?> read)
     {

@@ -30,12 +30,18 @@ public static class ApiServiceCollectionExtensions
             services.AddSingleton<ISigningKeySource>(provider => provider.GetRequiredService<DevelopmentSigningKeySource>());
             services.AddSingleton<DevelopmentTokenIssuer>();
             services.AddSingleton<DevelopmentTokenEndpoint>();
+            services.AddSingleton<DevelopmentWebhookSecretEndpoint>();
         }
 
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<SubjectEndpoints>();
-        services.AddSingleton<ExchangeEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<IngestionEndpoints>();
+        services.AddSingleton<DataQualityEndpoints>();
+        services.AddSingleton<ConfirmationEndpoints>();
+        services.AddSingleton<CertificateEndpoints>();
+        services.AddSingleton<RetentionEndpoints>();
+        services.AddSingleton<ExchangeEndpoints>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Vaccination.Domain.Results;
 
@@ -9,7 +10,11 @@ public static class JsonBody
 {
     public const int MaxBytes = 1024 * 1024;
 
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        MaxDepth = 16,
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class

@@ -34,5 +34,14 @@ public interface ISubjectStore
 
     Task SaveDoseAsync(Tenant tenant, DoseRecord dose, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates or replaces many doses of stored subjects at once, in batches per partition (bulk import). Returns the
+    /// subjects whose doses were refused because the subject has no key (not stored, or erased).
+    /// </summary>
+    Task<IReadOnlyList<SubjectId>> SaveDosesAsync(Tenant tenant, IReadOnlyList<DoseRecord> doses, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DoseRecord>> GetDosesAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes one dose (a cancelled record); returns whether it existed.</summary>
+    Task<bool> DeleteDoseAsync(Tenant tenant, SubjectId id, DoseNumber number, CancellationToken cancellationToken = default);
 }

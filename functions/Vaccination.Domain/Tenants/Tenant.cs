@@ -14,5 +14,8 @@ public sealed record Tenant(
     /// <summary>Immunization Act enforcement order art. 6-2: records are kept at least five years (S16).</summary>
     public const int LegalMinimumRetentionYears = 5;
 
+    /// <summary>Erasure proposals of this tenant are approved without a staff decision (tenant configuration).</summary>
+    public bool AutoApproveErasure { get; init; }
+
     public override string ToString() => Code.Value;
 }

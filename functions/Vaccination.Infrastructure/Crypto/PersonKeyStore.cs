@@ -151,6 +151,9 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
         await Table.DeleteEntityAsync(PartitionKeys.ForIndex(tenant, keyRow), keyRow, ETag.All, cancellationToken);
     }
 
+    /// <summary>Drops a person's key from this instance's memory (after erasure).</summary>
+    public void Forget(Tenant tenant, SubjectId subjectId) => _cache.Remove(CacheKey(tenant, subjectId));
+
     public void Dispose() => _cache.Dispose();
 
     /// <summary>A row is abandoned when the subject it names does not point back at it (a save that failed half-way).</summary>

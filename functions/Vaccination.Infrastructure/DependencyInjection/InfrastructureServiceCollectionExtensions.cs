@@ -34,7 +34,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<ISubjectStore, TableSubjectStore>();
 
+        services.AddRetention(configuration);
         services.AddExchange(configuration);
+        services.AddCertificates(configuration, environment);
+        services.AddIngestion(configuration);
         AddStorage(services, configuration);
         AddKeys(services, configuration, environment);
         return services;

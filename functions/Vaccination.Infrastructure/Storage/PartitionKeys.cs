@@ -33,6 +33,16 @@ public static class PartitionKeys
         return Enumerable.Range(0, tenant.Partitions).Select(bucket => Bucket(tenant, bucket));
     }
 
+    /// <summary>The single partition of a small per-tenant table (proposals, certificates, sweep checkpoints).</summary>
+    public static string ForTenant(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Code.Value;
+    }
+
+    /// <summary>Erasure proposal items live beside the subjects they name: one partition per subject partition and proposal.</summary>
+    public static string ForProposalItems(string subjectPartition, string proposalId) => $"{subjectPartition}|{proposalId}";
+
     /// <summary>The single partition holding a tenant's key records.</summary>
     public static string ForTenantKeys(Tenant tenant)
     {

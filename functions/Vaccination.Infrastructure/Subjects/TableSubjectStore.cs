@@ -14,9 +14,10 @@ namespace Vaccination.Infrastructure.Subjects;
 /// <summary>
 /// Subjects and doses on Azure Tables, every personal field encrypted under the person's key, every key derived
 /// from the tenant. A save claims the person's key row first and writes the subject row last, so a crash leaves at
-/// most a key row that no subject points at, which the next claim recognises and takes over.
+/// most a key row that no subject points at, which the next claim recognises and takes over. With a
+/// <see cref="TicketIndex"/>, a save also claims the subject's ticket numbers in it (before the subject row is written).
 /// </summary>
-public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore personKeys) : ISubjectStore
+public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore personKeys, TicketIndex? tickets = null) : ISubjectStore
 {
     private static readonly Error DuplicateMyNumber =
         Error.Conflict("my_number.duplicate", "This My Number is already registered to another subject of this municipality.");
@@ -70,6 +71,11 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             return DuplicateMyNumber;
         }
 
+        if (tickets is not null && await tickets.ClaimAsync(tenant, subject.Id, subject.Tickets, (holder, ticket) => StillHoldsAsync(tenant, holder, ticket, cancellationToken), cancellationToken) is not null)
+        {
+            return Error.Conflict("ticket.duplicate", "A ticket number is already issued to another subject of this municipality.");
+        }
+
         var entity = SubjectEntities.ToEntity(tenant, subject, key, keyRow);
         try
         {
@@ -106,6 +112,11 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             await Subjects.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
         }
 
+        if (tickets is not null)
+        {
+            await tickets.UpsertManyAsync(tenant, accepted.SelectMany(s => s.Tickets.Select(t => (s.Id, t))), cancellationToken);
+        }
+
         return subjects.Where(s => !keys.ContainsKey(s.Id)).Select(s => s.Id).ToList();
     }
 
@@ -134,6 +145,24 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         await Doses.UpsertEntityAsync(DoseEntities.ToEntity(tenant, dose, key.Key), TableUpdateMode.Replace, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<SubjectId>> SaveDosesAsync(Tenant tenant, IReadOnlyList<DoseRecord> doses, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(doses);
+        var keys = new Dictionary<SubjectId, PersonKey?>();
+        foreach (var subjectId in doses.Select(d => d.SubjectId).Distinct())
+        {
+            keys[subjectId] = await KeyOfAsync(tenant, subjectId, cancellationToken);
+        }
+
+        var rows = doses.Where(d => keys[d.SubjectId] is not null).Select(d => DoseEntities.ToEntity(tenant, d, keys[d.SubjectId]!.Key));
+        foreach (var batch in rows.GroupBy(e => e.PartitionKey).SelectMany(group => group.Chunk(TableBatch.MaxSize)))
+        {
+            await Doses.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
+
+        return keys.Where(pair => pair.Value is null).Select(pair => pair.Key).ToList();
+    }
+
     public async Task<IReadOnlyList<DoseRecord>> GetDosesAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default)
     {
         var key = await KeyOfAsync(tenant, id, cancellationToken);
@@ -152,6 +181,12 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         return doses;
     }
 
+    public async Task<bool> DeleteDoseAsync(Tenant tenant, SubjectId id, DoseNumber number, CancellationToken cancellationToken = default)
+    {
+        var response = await Doses.DeleteEntityAsync(PartitionKeys.ForSubject(tenant, id), DoseEntities.RowKey(id, number), ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
     /// <summary>
     /// Destroys the person's key row (crypto-shredding): every stored or copied ciphertext of the person becomes
     /// unreadable and their My Number is no longer indexed. Returns whether there was a key to destroy.
@@ -167,6 +202,10 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         await personKeys.ReleaseAsync(tenant, id, keyRow, forgetKey: true, cancellationToken);
         return true;
     }
+
+    /// <summary>Whether a ticket's current index holder still lists it (otherwise its index row is stale).</summary>
+    private async Task<bool> StillHoldsAsync(Tenant tenant, SubjectId holder, TicketNumber ticket, CancellationToken cancellationToken) =>
+        (await GetAsync(tenant, holder, cancellationToken))?.Tickets.Contains(ticket) == true;
 
     private async Task<PersonKey?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
         personKeys.FindCached(tenant, id) ?? await personKeys.FindAsync(tenant, id, await PointerOfAsync(tenant, id, cancellationToken), cancellationToken);

@@ -15,6 +15,8 @@ public sealed class TenantOptions
 
     public bool KioskIssuance { get; set; }
 
+    public bool AutoApproveErasure { get; set; }
+
     /// <summary>How many storage partitions spread the tenant's subjects; fixed once data exists.</summary>
     public int Partitions { get; set; } = 16;
 }

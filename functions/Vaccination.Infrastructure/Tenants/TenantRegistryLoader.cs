@@ -41,6 +41,9 @@ public static class TenantRegistryLoader
             throw new InvalidOperationException($"Tenant {option.Code}: a name and 1-999 partitions are required.");
         }
 
-        return new Tenant(code.Value, option.Name, option.Prefecture, option.RetentionYears, option.KioskIssuance, option.Partitions);
+        return new Tenant(code.Value, option.Name, option.Prefecture, option.RetentionYears, option.KioskIssuance, option.Partitions)
+        {
+            AutoApproveErasure = option.AutoApproveErasure,
+        };
     }
 }

@@ -10,7 +10,6 @@ internal static class ApiEndpointMapping
     public static WebApplication MapVaccinationApi(this WebApplication app)
     {
         var api = app.MapGroup("/" + ApiRoutes.Prefix);
-        api.MapExchange();
 
         api.MapGet(ApiRoutes.Health, (HealthEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct))
             .WithName("GetHealth").WithTags("Operations")
@@ -32,6 +31,12 @@ internal static class ApiEndpointMapping
             .WithName("PostDose").WithTags("Subjects")
             .Accepts<DoseRecordingRequest>("application/json")
             .Produces<SubjectView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapRetention();
+        api.MapCertificates();
+        api.MapExchange();
+
+        api.MapIngestion();
 
         if (app.Services.GetService<DevelopmentTokenEndpoint>() is not null)
         {

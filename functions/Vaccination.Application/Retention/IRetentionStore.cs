@@ -1,0 +1,33 @@
+using Vaccination.Domain.Results;
+using Vaccination.Domain.Tenants;
+
+namespace Vaccination.Application.Retention;
+
+/// <summary>Retention scans, erasure proposals, erasure execution and certificates of deletion, per tenant.</summary>
+public interface IRetentionStore
+{
+    /// <summary>
+    /// Scans the tenant's subjects page by page, adding the expired ones to the proposal of <paramref name="runId"/>.
+    /// Resumes from its checkpoint; when another worker advances the same run, this one stops.
+    /// </summary>
+    Task<ScanResult> ScanAsync(Tenant tenant, string runId, DateOnly today, int? maxPages, CancellationToken cancellationToken);
+
+    /// <summary>Records the pending proposal of a completed scan; a second call for the same run returns the first.</summary>
+    Task<ErasureProposal> CreateProposalAsync(Tenant tenant, string runId, int persons, DateTimeOffset createdAt, CancellationToken cancellationToken);
+
+    Task<ErasureProposal?> GetProposalAsync(Tenant tenant, string proposalId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ErasureProposal>> ListProposalsAsync(Tenant tenant, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> ListProposalSubjectsAsync(Tenant tenant, string proposalId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Moves the proposal to a new status if its version still matches.</summary>
+    Task<Result<ErasureProposal>> UpdateProposalAsync(Tenant tenant, ErasureProposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>Erases the approved proposal's persons that are still expired (keys first, then rows). Idempotent.</summary>
+    Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken);
+
+    Task SaveCertificateAsync(Tenant tenant, string certificateId, string jws, CancellationToken cancellationToken);
+
+    Task<string?> GetCertificateAsync(Tenant tenant, string certificateId, CancellationToken cancellationToken);
+}
