@@ -21,6 +21,11 @@ public static class AppSettingNames
     public const string SigningKeyName = "Keys__SigningKeyName";
     public const string DevelopmentKeyFile = "Keys__DevelopmentKeyFile";
 
+    // Certificates: the SMART Health Card issuer URL, card trust anchors (indexed list) and the VDS-NC barcode-signer certificate.
+    public const string CertificatesIssuer = "Certificates__Issuer";
+    public const string CertificatesCardTrustAnchorsPrefix = "Certificates__CardTrustAnchors__";
+    public const string CertificatesBarcodeSignerCertificate = "Certificates__BarcodeSignerCertificate";
+
     // Caller authentication (JWT bearer, Entra ID in Azure).
     public const string AuthIssuer = "Auth__Issuer";
     public const string AuthAudience = "Auth__Audience";
