@@ -54,6 +54,8 @@ public sealed class SelfHostProcess : IDisposable
                 ["Storage__ConnectionString"] = storageConnectionString,
                 ["Storage__NamePrefix"] = tablePrefix,
                 ["Keys__DevelopmentKeyFile"] = Path.Combine(keyFolder, "keys.json"),
+                ["Certificates__Issuer"] = $"http://127.0.0.1:{port}/api",
+                ["Certificates__CardTrustAnchors__0"] = TestCardIssuer.Shared.RootCertificateBase64,
                 ["Logging__LogLevel__Default"] = "Information",
                 ["Logging__LogLevel__Microsoft.AspNetCore"] = "Information",
                 ["Logging__Console__FormatterName"] = "simple",
