@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 await builder.UseAzuriteWhenNoStorageConfiguredAsync();
 builder.Services.AddVaccinationApi(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<StorageInitializer>();
+builder.Services.AddHostedService<IdempotencyPurgeService>();
 builder.Services.AddHostedService<RetentionQueueConsumer>();
 builder.Services.AddHostedService<RetentionScheduler>();
 builder.Services.AddHostedService<StorageQueueExchangeConsumer>();

@@ -71,9 +71,9 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
             return DuplicateMyNumber;
         }
 
-        if (tickets is not null && await tickets.ClaimAsync(tenant, subject.Id, subject.Tickets, (holder, ticket) => StillHoldsAsync(tenant, holder, ticket, cancellationToken), cancellationToken) is not null)
+        if (tickets is not null)
         {
-            return Error.Conflict("ticket.duplicate", "A ticket number is already issued to another subject of this municipality.");
+            await tickets.ClaimAsync(tenant, subject.Id, subject.Tickets, (holder, ticket) => StillHoldsAsync(tenant, holder, ticket, cancellationToken), cancellationToken);
         }
 
         var entity = SubjectEntities.ToEntity(tenant, subject, key, keyRow);

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Vaccination.Application.Callers;
+using Vaccination.Application.Tenants;
+using Vaccination.Domain.Results;
+using Vaccination.Domain.Tenants;
+
+namespace Vaccination.Application.Ingestion;
+
+/// <summary>
+/// The VRS webhook: resolves the caller's tenant (roles vrs and vaccination-site), verifies the HMAC signature over
+/// the exact body under the tenant's secret, and processes one event or a batch. Nothing of the body is read before
+/// the signature is verified.
+/// </summary>
+public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretProvider secrets, EventProcessor processor, TimeProvider clock)
+{
+    private static readonly CallerRole[] Roles = [CallerRole.Vrs, CallerRole.VaccinationSite];
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    public async Task<Result<EventOutcome>> ReceiveAsync(Caller caller, string municipalityCode, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var verified = await VerifyAsync(caller, municipalityCode, delivery, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return Result<EventOutcome>.Failure(verified.Errors);
+        }
+
+        var (tenant, secret, document) = verified.Value;
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Error.Validation("request.malformed_json", "The body is one event object.");
+            }
+
+            return await processor.ProcessAsync(caller, tenant, document.RootElement, secret, cancellationToken);
+        }
+    }
+
+    public async Task<Result<BatchOutcome>> ReceiveBatchAsync(Caller caller, string municipalityCode, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        var verified = await VerifyAsync(caller, municipalityCode, delivery, cancellationToken);
+        if (!verified.IsSuccess)
+        {
+            return Result<BatchOutcome>.Failure(verified.Errors);
+        }
+
+        var (tenant, secret, document) = verified.Value;
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            {
+                return Error.Validation("batch.events_required", "The body is an object with an \"events\" array.", "events");
+            }
+
+            var count = events.GetArrayLength();
+            if (count is 0 or > WebhookBatch.MaxEvents)
+            {
+                return Error.Validation("batch.size", $"A batch holds 1 to {WebhookBatch.MaxEvents} events.", "events");
+            }
+
+            var results = new List<EventOutcome>(count);
+            var index = 0;
+            foreach (var element in events.EnumerateArray())
+            {
+                var outcome = await processor.ProcessAsync(caller, tenant, element, secret, cancellationToken);
+                results.Add(outcome with { Errors = outcome.Errors.Select(e => e with { Field = Prefixed(index, e.Field) }).ToList() });
+                index++;
+            }
+
+            return new BatchOutcome(
+                results.Count(r => r.IsApplied && !r.Replayed), results.Count(r => !r.IsApplied && !r.Replayed), results.Count(r => r.Replayed), results);
+        }
+    }
+
+    private async Task<Result<(Tenant, byte[], JsonDocument)>> VerifyAsync(
+        Caller caller, string municipalityCode, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var tenant = access.Resolve(caller, municipalityCode, Roles);
+        if (!tenant.IsSuccess)
+        {
+            return Result<(Tenant, byte[], JsonDocument)>.Failure(tenant.Errors);
+        }
+
+        var secret = await secrets.GetSecretAsync(tenant.Value, cancellationToken);
+        var signature = WebhookSignature.Verify(secret, delivery, clock.GetUtcNow());
+        if (!signature.IsSuccess)
+        {
+            return Result<(Tenant, byte[], JsonDocument)>.Failure(signature.Errors);
+        }
+
+        try
+        {
+            return (tenant.Value, secret, JsonDocument.Parse(delivery.Body, DocumentOptions));
+        }
+        catch (JsonException)
+        {
+            return Error.Validation("request.malformed_json", "The body is not valid JSON.");
+        }
+    }
+
+    private static string Prefixed(int index, string? field) =>
+        string.Create(CultureInfo.InvariantCulture, $"events[{index}]") + (field is null ? string.Empty : "." + field);
+}

@@ -1,0 +1,102 @@
+using Microsoft.OpenApi;
+using Vaccination.Api.Endpoints;
+using Vaccination.Api.Http;
+using Vaccination.Application.DataQuality;
+using Vaccination.Application.Ingestion;
+using Vaccination.Application.Subjects;
+
+namespace Vaccination.SelfHost.Hosting;
+
+/// <summary>Binds the VRS ingestion routes (webhook, bulk import, data quality, confirmed-record lock) with OpenAPI metadata.</summary>
+internal static class IngestionEndpointMapping
+{
+    private const string WebhookDescription =
+        "Bearer token with role vrs or vaccination-site for the route's municipality, and a signature: header X-Vrs-Timestamp " +
+        "(Unix seconds, within 5 minutes of the server clock) and header X-Vrs-Signature = \"v1=\" + hex(HMAC-SHA-256(tenant webhook " +
+        "secret, timestamp + \".\" + exact body bytes)). Each event carries an eventId: a replay returns the stored outcome " +
+        "(replayed = true) and changes nothing. Vaccination sites may only send dose.recorded by ticketNumber and never a My Number.";
+
+    public static RouteGroupBuilder MapIngestion(this RouteGroupBuilder api)
+    {
+        api.MapPost(ApiRoutes.VrsEvents, (HttpRequest request, string municipalityCode, IngestionEndpoints endpoint, CancellationToken ct) =>
+                endpoint.PostEventAsync(request, municipalityCode, ct))
+            .WithName("PostVrsEvent").WithTags("VRS ingestion")
+            .WithSummary("Receive one VRS webhook event").WithDescription(WebhookDescription)
+            .AddOpenApiOperationTransformer(AddSignatureHeaders)
+            .Accepts<WebhookEvent>("application/json")
+            .Produces<EventResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost(ApiRoutes.VrsEventBatch, (HttpRequest request, string municipalityCode, IngestionEndpoints endpoint, CancellationToken ct) =>
+                endpoint.PostBatchAsync(request, municipalityCode, ct))
+            .WithName("PostVrsEventBatch").WithTags("VRS ingestion")
+            .WithSummary("Receive up to 500 VRS webhook events; each is answered on its own").WithDescription(WebhookDescription)
+            .AddOpenApiOperationTransformer(AddSignatureHeaders)
+            .Accepts<WebhookBatch>("application/json")
+            .Produces<BatchResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet(ApiRoutes.DataQuality, (HttpRequest request, string municipalityCode, DataQualityEndpoints endpoint, CancellationToken ct) =>
+                endpoint.ListAsync(request, municipalityCode, ct))
+            .WithName("ListDataQualityFlags").WithTags("Data quality")
+            .WithSummary("List the municipality's data-quality flags (query: includeResolved=true, limit=1..1000)")
+            .Produces<IReadOnlyList<DataQualityFlagView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost(ApiRoutes.DataQualityResolution,
+                (HttpRequest request, string municipalityCode, string subjectId, string flagId, DataQualityEndpoints endpoint, CancellationToken ct) =>
+                    endpoint.ResolveAsync(request, municipalityCode, subjectId, flagId, ct))
+            .WithName("ResolveDataQualityFlag").WithTags("Data quality")
+            .Produces<DataQualityFlagView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPut(ApiRoutes.SubjectConfirmation, (HttpRequest request, string municipalityCode, string subjectId, ConfirmationEndpoints endpoint, CancellationToken ct) =>
+                endpoint.PutAsync(request, municipalityCode, subjectId, ct))
+            .WithName("ConfirmSubject").WithTags("Subjects")
+            .WithSummary("Mark the subject's records confirmed: later webhook changes are refused (409) and kept for review")
+            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapDelete(ApiRoutes.SubjectConfirmation, (HttpRequest request, string municipalityCode, string subjectId, ConfirmationEndpoints endpoint, CancellationToken ct) =>
+                endpoint.DeleteAsync(request, municipalityCode, subjectId, ct))
+            .WithName("ReleaseSubjectConfirmation").WithTags("Subjects")
+            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet(ApiRoutes.ReviewItems, (HttpRequest request, string municipalityCode, ConfirmationEndpoints endpoint, CancellationToken ct) =>
+                endpoint.ListReviewItemsAsync(request, municipalityCode, ct))
+            .WithName("ListReviewItems").WithTags("Data quality")
+            .WithSummary("Events refused because they would have changed a confirmed record")
+            .Produces<IReadOnlyList<ReviewItem>>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        if (((IEndpointRouteBuilder)api).ServiceProvider.GetService<DevelopmentWebhookSecretEndpoint>() is not null)
+        {
+            api.MapPost(ApiRoutes.DevelopmentWebhookSecrets, (HttpRequest request, DevelopmentWebhookSecretEndpoint endpoint, CancellationToken ct) =>
+                    endpoint.PostAsync(request, ct))
+                .WithName("PostDevelopmentWebhookSecret").WithTags("Development")
+                .Accepts<DevelopmentWebhookSecretRequest>("application/json")
+                .Produces<DevelopmentWebhookSecretResponse>().ProducesValidationProblem();
+        }
+
+        return api;
+    }
+
+    private static Task AddSignatureHeaders(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = WebhookSignature.TimestampHeader,
+            In = ParameterLocation.Header,
+            Required = true,
+            Description = "Time of signing, Unix seconds; refused when more than 5 minutes from the server clock.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = WebhookSignature.SignatureHeader,
+            In = ParameterLocation.Header,
+            Required = true,
+            Description = "\"v1=\" + lower-case hex HMAC-SHA-256 under the tenant's webhook secret of timestamp + \".\" + the exact body.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
+    }
+}

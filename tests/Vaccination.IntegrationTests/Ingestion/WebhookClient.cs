@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Vaccination.Application.Ingestion;
+using Vaccination.IntegrationTests.Environment;
+
+namespace Vaccination.IntegrationTests.Ingestion;
+
+/// <summary>Sends signed VRS webhook calls to the self-host, as VRS or a vaccination-site tablet would.</summary>
+public sealed class WebhookClient(SelfHostProcess host) : IDisposable
+{
+    private readonly HttpClient _http = host.CreateClient();
+
+    public async Task<string> TokenAsync(string role, string municipality = "012041")
+    {
+        using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor = "vrs-tester" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public async Task<byte[]> SecretAsync(string municipality = "012041")
+    {
+        using var response = await _http.PostAsJsonAsync("api/dev/webhook-secrets", new { municipality });
+        response.EnsureSuccessStatusCode();
+        return Convert.FromBase64String((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+    }
+
+    /// <summary>Posts a body signed with <paramref name="secret"/> at <paramref name="signedAt"/> (now by default).</summary>
+    public async Task<(int Status, JsonElement Body)> PostAsync(
+        string path, string? token, string json, byte[]? secret, DateTimeOffset? signedAt = null, string? signatureOverride = null)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (secret is not null)
+        {
+            var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+            request.Headers.Add(WebhookSignature.SignatureHeader, signatureOverride ?? WebhookSignature.Sign(secret, timestamp, body));
+        }
+
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public Task<(int Status, JsonElement Body)> SendEventAsync(string token, byte[] secret, object evt, string municipality = "012041") =>
+        PostAsync($"api/municipalities/{municipality}/vrs/events", token, JsonSerializer.Serialize(evt), secret);
+
+    public async Task<(int Status, JsonElement Body)> GetAsync(string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(request);
+    }
+
+    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await SendAsync(request);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<(int Status, JsonElement Body)> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+}
