@@ -61,6 +61,14 @@ public sealed class RetentionEndpoints(CallerAuthenticator authenticator, Erasur
             : ProblemResponses.From(caller.Errors);
     }
 
+    public async Task<IResult> GetCertificateKeysAsync(HttpRequest request, string municipalityCode, string certificateId, int page, CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        return caller.IsSuccess
+            ? ToResponse(await erasure.GetKeyPageAsync(caller.Value, municipalityCode, certificateId, page, cancellationToken))
+            : ProblemResponses.From(caller.Errors);
+    }
+
     private static IResult ToResponse<T>(Result<T> result) =>
         result.IsSuccess ? Results.Json(result.Value, JsonBody.Options) : ProblemResponses.From(result.Errors);
 }

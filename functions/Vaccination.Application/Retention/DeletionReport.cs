@@ -1,8 +1,10 @@
 namespace Vaccination.Application.Retention;
 
 /// <summary>
-/// The content of a certificate of deletion: who approved what, when it was executed, how many persons and rows,
-/// a SHA-256 over the erased internal numbers (sorted, one per line) and the ids of the destroyed person keys.
+/// The signed summary of a certificate of deletion: who approved what, when it was executed, how many persons and
+/// rows, a SHA-256 over the erased internal numbers, and the destroyed person keys: their count, a SHA-256 over
+/// their ids and how many signed pages list them (<see cref="DestroyedKeyPage"/>). Hashes are over the sorted values,
+/// one per line, UTF-8, lowercase hex.
 /// </summary>
 public sealed record DeletionReport(
     string CertificateId,
@@ -13,4 +15,6 @@ public sealed record DeletionReport(
     int Persons,
     int Rows,
     string ErasedIdsSha256,
-    IReadOnlyList<string> DestroyedKeyIds);
+    int DestroyedKeys,
+    string DestroyedKeyIdsSha256,
+    int DestroyedKeyPages);

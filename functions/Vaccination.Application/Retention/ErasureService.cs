@@ -100,15 +100,35 @@ public sealed class ErasureService(TenantAccess access, IRetentionStore store, I
             return Result<DeletionCertificate>.Failure(tenant.Errors);
         }
 
-        var jws = await store.GetCertificateAsync(tenant.Value, certificateId, cancellationToken);
+        var jws = await store.GetCertificateAsync(tenant.Value, certificateId, 0, cancellationToken);
         if (jws is null)
         {
             return Error.NotFound();
         }
 
-        var report = await signer.VerifyAsync(jws, cancellationToken);
+        var report = await signer.VerifyReportAsync(jws, cancellationToken);
         return report is null
             ? Error.Conflict("erasure.certificate_invalid", "The stored certificate's signature does not verify.")
             : new DeletionCertificate(report, jws, SignatureValid: true);
+    }
+
+    public async Task<Result<DestroyedKeyPageView>> GetKeyPageAsync(Caller caller, string municipalityCode, string certificateId, int page, CancellationToken cancellationToken)
+    {
+        var tenant = access.Resolve(caller, municipalityCode, Readers);
+        if (!tenant.IsSuccess)
+        {
+            return Result<DestroyedKeyPageView>.Failure(tenant.Errors);
+        }
+
+        var jws = page < 1 ? null : await store.GetCertificateAsync(tenant.Value, certificateId, page, cancellationToken);
+        if (jws is null)
+        {
+            return Error.NotFound();
+        }
+
+        var content = await signer.VerifyPageAsync(jws, cancellationToken);
+        return content is null
+            ? Error.Conflict("erasure.certificate_invalid", "The stored certificate page's signature does not verify.")
+            : new DestroyedKeyPageView(content, jws, SignatureValid: true);
     }
 }

@@ -27,7 +27,9 @@ public interface IRetentionStore
     /// <summary>Erases the approved proposal's persons that are still expired (keys first, then rows). Idempotent.</summary>
     Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken);
 
-    Task SaveCertificateAsync(Tenant tenant, string certificateId, string jws, CancellationToken cancellationToken);
+    /// <summary>Stores a certificate's signed summary and its signed key pages.</summary>
+    Task SaveCertificateAsync(Tenant tenant, string certificateId, string summaryJws, IReadOnlyList<string> pageJws, CancellationToken cancellationToken);
 
-    Task<string?> GetCertificateAsync(Tenant tenant, string certificateId, CancellationToken cancellationToken);
+    /// <summary>The signed summary (page 0) or a signed key page (1..n) of a certificate, or null.</summary>
+    Task<string?> GetCertificateAsync(Tenant tenant, string certificateId, int page, CancellationToken cancellationToken);
 }

@@ -93,6 +93,7 @@ public sealed partial class RetentionSweepService(
         }
 
         var outcome = await store.EraseAsync(tenant, proposalId, PastDate.TodayInJapan(clock), cancellationToken);
+        var pages = outcome.DestroyedKeyIds.Chunk(DestroyedKeyPage.Size).Select((ids, index) => new DestroyedKeyPage(proposalId, index + 1, ids)).ToList();
         var report = new DeletionReport(
             proposalId,
             tenant.Code.Value,
@@ -101,9 +102,17 @@ public sealed partial class RetentionSweepService(
             proposal.DecidedBy!,
             outcome.Persons,
             outcome.Rows,
-            HashOfIds(outcome.ErasedSubjectIds),
-            outcome.DestroyedKeyIds);
-        await store.SaveCertificateAsync(tenant, report.CertificateId, await signer.SignAsync(report, cancellationToken), cancellationToken);
+            HashOf(outcome.ErasedSubjectIds),
+            outcome.DestroyedKeyIds.Count,
+            HashOf(outcome.DestroyedKeyIds),
+            pages.Count);
+        var pageJws = new List<string>();
+        foreach (var page in pages)
+        {
+            pageJws.Add(await signer.SignAsync(page, cancellationToken));
+        }
+
+        await store.SaveCertificateAsync(tenant, report.CertificateId, await signer.SignAsync(report, cancellationToken), pageJws, cancellationToken);
         var executed = await store.UpdateProposalAsync(
             tenant, proposal with { Status = ErasureProposalStatus.Executed, CertificateId = report.CertificateId }, cancellationToken);
         if (!executed.IsSuccess)
@@ -114,9 +123,9 @@ public sealed partial class RetentionSweepService(
         LogExecuted(logger, tenant.Code.Value, proposalId, outcome.Persons, outcome.Rows);
     }
 
-    /// <summary>SHA-256 over the erased internal numbers, sorted ordinally, one per line (UTF-8), lowercase hex.</summary>
-    public static string HashOfIds(IEnumerable<string> subjectIds) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', subjectIds.Order(StringComparer.Ordinal)))));
+    /// <summary>SHA-256 over values sorted ordinally, one per line (UTF-8), lowercase hex: how certificates fingerprint id lists.</summary>
+    public static string HashOf(IEnumerable<string> values) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', values.Order(StringComparer.Ordinal)))));
 
     private string PastDateRun() =>
         PastDate.TodayInJapan(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -56,6 +56,15 @@ public sealed partial class RetentionFunctions(RetentionSweepService sweeps, Ret
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ErasureCertificate)] HttpRequest request, string municipalityCode, string certificateId, CancellationToken cancellationToken) =>
         endpoints.GetCertificateAsync(request, municipalityCode, certificateId, cancellationToken).AsActionResult();
 
+    [Function(nameof(GetErasureCertificateKeys))]
+    public Task<IActionResult> GetErasureCertificateKeys(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ErasureCertificateKeys)] HttpRequest request,
+        string municipalityCode,
+        string certificateId,
+        int page,
+        CancellationToken cancellationToken) =>
+        endpoints.GetCertificateKeysAsync(request, municipalityCode, certificateId, page, cancellationToken).AsActionResult();
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention run {RunId} enqueued for every tenant")]
     private static partial void LogRunStarted(ILogger logger, string runId);
 

@@ -112,19 +112,30 @@ public sealed class TableRetentionStore(StorageTables tables, PersonKeyStore per
     public Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken) =>
         _executor.EraseAsync(tenant, proposalId, today, cancellationToken);
 
-    public async Task SaveCertificateAsync(Tenant tenant, string certificateId, string jws, CancellationToken cancellationToken) =>
-        await Certificates.UpsertEntityAsync(new TableEntity(PartitionKeys.ForTenant(tenant), certificateId) { ["Jws"] = jws }, TableUpdateMode.Replace, cancellationToken);
-
-    public async Task<string?> GetCertificateAsync(Tenant tenant, string certificateId, CancellationToken cancellationToken)
+    public async Task SaveCertificateAsync(Tenant tenant, string certificateId, string summaryJws, IReadOnlyList<string> pageJws, CancellationToken cancellationToken)
     {
-        if (!IsValidKey(certificateId))
+        ArgumentNullException.ThrowIfNull(pageJws);
+        var rows = pageJws.Select((jws, index) => (Page: index + 1, Jws: jws)).Prepend((Page: 0, Jws: summaryJws))
+            .Select(page => new TableEntity(PartitionKeys.ForTenant(tenant), CertificateRow(certificateId, page.Page)) { ["Jws"] = page.Jws });
+        foreach (var batch in rows.Chunk(TableBatch.MaxSize))
+        {
+            await Certificates.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+        }
+    }
+
+    public async Task<string?> GetCertificateAsync(Tenant tenant, string certificateId, int page, CancellationToken cancellationToken)
+    {
+        if (!IsValidKey(certificateId) || page < 0)
         {
             return null;
         }
 
-        var row = await Certificates.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForTenant(tenant), certificateId, cancellationToken: cancellationToken);
+        var row = await Certificates.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForTenant(tenant), CertificateRow(certificateId, page), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value!.GetString("Jws") : null;
     }
+
+    private static string CertificateRow(string certificateId, int page) =>
+        page == 0 ? certificateId : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{certificateId}-keys-{page:D6}");
 
     /// <summary>Run and certificate ids are letters, digits and hyphens; anything else cannot exist and is not looked up.</summary>
     private static bool IsValidKey(string id) => id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

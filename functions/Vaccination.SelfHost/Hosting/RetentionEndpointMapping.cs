@@ -34,6 +34,11 @@ internal static class RetentionEndpointMapping
                 endpoints.GetCertificateAsync(request, municipalityCode, certificateId, ct))
             .WithName("GetErasureCertificate").WithTags("Retention")
             .Produces<DeletionCertificate>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet(ApiRoutes.ErasureCertificateKeys, (HttpRequest request, string municipalityCode, string certificateId, int page, RetentionEndpoints endpoints, CancellationToken ct) =>
+                endpoints.GetCertificateKeysAsync(request, municipalityCode, certificateId, page, ct))
+            .WithName("GetErasureCertificateKeys").WithTags("Retention")
+            .Produces<DestroyedKeyPageView>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 }

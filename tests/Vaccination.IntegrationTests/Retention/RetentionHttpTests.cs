@@ -34,8 +34,9 @@ public sealed class RetentionHttpTests(IntegrationEnvironment environment) : IAs
         var staff = await _api.TokenAsync("municipal-staff", "011002");
         var admin = await _api.TokenAsync("municipal-admin", "011002");
         var otherAdmin = await _api.TokenAsync("municipal-admin", "012041");
-        await _api.SendAsync(HttpMethod.Put, "api/municipalities/011002/subjects/RET-1", staff, Registration());
-        await _api.SendAsync(HttpMethod.Post, "api/municipalities/011002/subjects/RET-1/doses", staff, Dose());
+        var registered = await _api.SendAsync(HttpMethod.Put, "api/municipalities/011002/subjects/RET-1", staff, Registration());
+        var dosed = await _api.SendAsync(HttpMethod.Post, "api/municipalities/011002/subjects/RET-1/doses", staff, Dose());
+        Assert.Equal((200, 200), (registered.Status, dosed.Status));
 
         var staffSweep = await _api.SendAsync(HttpMethod.Post, "api/municipalities/011002/retention-sweeps", staff);
         var (sweepStatus, sweep) = await _api.SendAsync(HttpMethod.Post, "api/municipalities/011002/retention-sweeps", admin);

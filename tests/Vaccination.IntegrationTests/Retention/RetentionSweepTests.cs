@@ -54,17 +54,44 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
         await harness.Sweeps.ExecuteAsync(Sapporo, proposal.Id, default);
 
         var executed = (await harness.Store.GetProposalAsync(Sapporo, proposal.Id, default))!;
-        var jws = (await harness.Store.GetCertificateAsync(Sapporo, executed.CertificateId!, default))!;
-        var report = (await harness.Signer.VerifyAsync(jws, default))!;
+        var jws = (await harness.Store.GetCertificateAsync(Sapporo, executed.CertificateId!, 0, default))!;
+        var report = (await harness.Signer.VerifyReportAsync(jws, default))!;
+        var keyPage = (await harness.Signer.VerifyPageAsync((await harness.Store.GetCertificateAsync(Sapporo, executed.CertificateId!, 1, default))!, default))!;
         Assert.Equal(ErasureProposalStatus.Executed, executed.Status);
         Assert.Equal(("011002", "admin-1", 1, 5), (report.Tenant, report.ApprovedBy, report.Persons, report.Rows));
-        Assert.Equal(RetentionSweepService.HashOfIds(["OLD"]), report.ErasedIdsSha256);
-        Assert.Single(report.DestroyedKeyIds);
+        Assert.Equal(RetentionSweepService.HashOf(["OLD"]), report.ErasedIdsSha256);
+        Assert.Equal((1, 1), (report.DestroyedKeys, report.DestroyedKeyPages));
+        Assert.Equal(RetentionSweepService.HashOf(keyPage.KeyIds), report.DestroyedKeyIdsSha256);
+        Assert.Single(keyPage.KeyIds);
         Assert.Null(await _store.Subjects.GetAsync(Sapporo, Id("OLD")));
         Assert.Empty(await _store.Subjects.GetDosesAsync(Sapporo, Id("OLD")));
         Assert.NotNull(await _store.Subjects.GetAsync(Sapporo, Id("KEEP")));
         var tampered = jws[..^4] + (jws[^4] == 'A' ? "B" : "A") + jws[^3..];
-        Assert.Null(await harness.Signer.VerifyAsync(tampered, default));
+        Assert.Null(await harness.Signer.VerifyReportAsync(tampered, default));
+    }
+
+    [Fact]
+    public async Task LargeErasure_CertificateListsEveryDestroyedKeyOnSignedPages()
+    {
+        using var harness = new RetentionHarness(_store, Now);
+        var subjects = Enumerable.Range(0, 1_250).Select(i => Subject($"BULK{i}", MyNumberFor(10_000 + i))).ToList();
+        await _store.Subjects.SaveManyAsync(Sapporo, subjects);
+        await _store.Subjects.SaveDosesAsync(Sapporo, subjects.Select(s => Dose(s.Id.Value, 1)).ToList());
+        var proposal = (await harness.Sweeps.SweepAsync(Sapporo, "run-1", default))!;
+        await harness.Store.UpdateProposalAsync(Sapporo, proposal with { Status = ErasureProposalStatus.Approved, DecidedBy = "admin-1" }, default);
+
+        await harness.Sweeps.ExecuteAsync(Sapporo, proposal.Id, default);
+
+        var report = (await harness.Signer.VerifyReportAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, 0, default))!, default))!;
+        var keyIds = new List<string>();
+        for (var page = 1; page <= report.DestroyedKeyPages; page++)
+        {
+            keyIds.AddRange((await harness.Signer.VerifyPageAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, page, default))!, default))!.KeyIds);
+        }
+
+        Assert.Equal((1_250, 1_250, 3), (report.Persons, report.DestroyedKeys, report.DestroyedKeyPages));
+        Assert.Equal(report.DestroyedKeyIdsSha256, RetentionSweepService.HashOf(keyIds));
+        Assert.Equal(1_250, keyIds.Distinct().Count());
     }
 
     [Fact]
@@ -160,7 +187,7 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
 
         await harness.Sweeps.ExecuteAsync(Sapporo, proposal.Id, default);
 
-        var report = (await harness.Signer.VerifyAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, default))!, default))!;
+        var report = (await harness.Signer.VerifyReportAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, 0, default))!, default))!;
         Assert.Equal(0, report.Persons);
         Assert.NotNull(await _store.Subjects.GetAsync(Sapporo, Id("OLD")));
     }
