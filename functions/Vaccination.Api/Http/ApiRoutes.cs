@@ -23,6 +23,7 @@ public static class ApiRoutes
     public const string ErasureProposal = "municipalities/{municipalityCode}/erasure-proposals/{proposalId}";
     public const string ErasureDecision = "municipalities/{municipalityCode}/erasure-proposals/{proposalId}/decision";
     public const string ErasureCertificate = "municipalities/{municipalityCode}/erasure-certificates/{certificateId}";
+    public const string ErasureCertificateKeys = "municipalities/{municipalityCode}/erasure-certificates/{certificateId}/destroyed-keys/{page:int}";
     public const string Inquiries = "municipalities/{municipalityCode}/inquiries";
     public const string Inquiry = "municipalities/{municipalityCode}/inquiries/{inquiryId}";
     public const string InquiryJobs = "municipalities/{municipalityCode}/inquiry-jobs";
@@ -32,4 +33,14 @@ public static class ApiRoutes
     public const string ProvisionReviewApproval = "municipalities/{municipalityCode}/provision-reviews/{reviewId}/approval";
     public const string ProvisionReviewRefusal = "municipalities/{municipalityCode}/provision-reviews/{reviewId}/refusal";
     public const string ExchangeRecords = "municipalities/{municipalityCode}/exchange-records";
+    public const string StaffGrants = "municipalities/{municipalityCode}/staff-grants";
+    public const string StaffGrant = "municipalities/{municipalityCode}/staff-grants/{actorId}";
+    public const string AuditEntries = "municipalities/{municipalityCode}/audit-entries";
+    public const string AuditVerification = "municipalities/{municipalityCode}/audit-verification";
+    public const string VaccinationRecordsExport = "municipalities/{municipalityCode}/vaccination-records.csv";
+    public const string SubjectDisclosure = "municipalities/{municipalityCode}/subjects/{subjectId}/disclosure";
+    public const string SubjectCorrection = "municipalities/{municipalityCode}/subjects/{subjectId}/correction";
+    public const string SubjectSuspension = "municipalities/{municipalityCode}/subjects/{subjectId}/suspension";
+    public const string StatisticsRefresh = "municipalities/{municipalityCode}/statistics/refresh";
+    public const string DoseStatistics = "statistics/doses";
 }
