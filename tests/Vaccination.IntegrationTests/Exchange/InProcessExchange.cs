@@ -52,7 +52,7 @@ public sealed class InProcessExchange : IDisposable
 
     public TenantRegistry Tenants => _provider.GetRequiredService<TenantRegistry>();
 
-    public static async Task<InProcessExchange> CreateAsync(IntegrationEnvironment environment)
+    public static async Task<InProcessExchange> CreateAsync(IntegrationEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = await environment.GetSelfHostAsync();
         var queueName = "captured" + Guid.NewGuid().ToString("N")[..8];
@@ -65,6 +65,7 @@ public sealed class InProcessExchange : IDisposable
                 ["Keys:DevelopmentKeyFile"] = host.KeyFile,
                 ["ExchangeQueueName"] = queueName,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var hostEnvironment = new TestHostEnvironment();
         var services = new ServiceCollection().AddLogging();
