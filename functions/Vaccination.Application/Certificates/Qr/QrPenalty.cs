@@ -43,13 +43,18 @@ internal static class QrPenalty
 
     private static int LinePenalty(bool[] modules, int size, int line, bool horizontal)
     {
-        bool At(int i) => i >= 0 && i < size && (horizontal ? modules[line * size + i] : modules[i * size + line]);
+        // The line with four light modules of padding on each side, so the finder-like check needs no bounds tests.
+        Span<bool> padded = stackalloc bool[size + 8];
+        for (var i = 0; i < size; i++)
+        {
+            padded[i + 4] = horizontal ? modules[line * size + i] : modules[i * size + line];
+        }
 
         var penalty = 0;
         var run = 1;
-        for (var i = 1; i <= size; i++)
+        for (var i = 5; i <= size + 4; i++)
         {
-            if (i < size && At(i) == At(i - 1))
+            if (i < size + 4 && padded[i] == padded[i - 1])
             {
                 run++;
                 continue;
@@ -64,12 +69,12 @@ internal static class QrPenalty
         }
 
         // Dark-light-dark-dark-dark-light-dark (1:1:3:1:1) with four light modules before or after; outside counts as light.
-        for (var i = -4; i < size; i++)
+        for (var i = 4; i + 6 < size + 4; i++)
         {
-            if (At(i) && !At(i + 1) && At(i + 2) && At(i + 3) && At(i + 4) && !At(i + 5) && At(i + 6))
+            if (padded[i] && !padded[i + 1] && padded[i + 2] && padded[i + 3] && padded[i + 4] && !padded[i + 5] && padded[i + 6])
             {
-                var lightBefore = !At(i - 1) && !At(i - 2) && !At(i - 3) && !At(i - 4);
-                var lightAfter = !At(i + 7) && !At(i + 8) && !At(i + 9) && !At(i + 10);
+                var lightBefore = !padded[i - 1] && !padded[i - 2] && !padded[i - 3] && !padded[i - 4];
+                var lightAfter = i + 10 >= padded.Length || (!padded[i + 7] && !padded[i + 8] && !padded[i + 9] && !padded[i + 10]);
                 if (lightBefore || lightAfter)
                 {
                     penalty += FinderLikePenalty;

@@ -22,18 +22,23 @@ public static class QrPng
         var rowBytes = (width + 7) / 8;
 
         var raw = new byte[(rowBytes + 1) * width];
-        for (var py = 0; py < width; py++)
+        var modules = code.Size + 2 * QuietZone;
+        for (var moduleY = 0; moduleY < modules; moduleY++)
         {
-            var row = raw.AsSpan(py * (rowBytes + 1), rowBytes + 1);
-            row[0] = 0;
-            var moduleY = py / scale - QuietZone;
+            // Each module row is drawn once and copied to the scale-1 pixel rows below it; filter type 0 (none).
+            var first = raw.AsSpan(moduleY * scale * (rowBytes + 1), rowBytes + 1);
             for (var px = 0; px < width; px++)
             {
                 // In greyscale, bit 1 is white: set it for light modules.
-                if (!code.IsDark(px / scale - QuietZone, moduleY))
+                if (!code.IsDark(px / scale - QuietZone, moduleY - QuietZone))
                 {
-                    row[1 + (px >>> 3)] |= (byte)(0x80 >>> (px & 7));
+                    first[1 + (px >>> 3)] |= (byte)(0x80 >>> (px & 7));
                 }
+            }
+
+            for (var copy = 1; copy < scale; copy++)
+            {
+                first.CopyTo(raw.AsSpan((moduleY * scale + copy) * (rowBytes + 1)));
             }
         }
 
@@ -52,7 +57,7 @@ public static class QrPng
     private static byte[] Compress(byte[] raw)
     {
         using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {
             zlib.Write(raw);
         }

@@ -44,15 +44,40 @@ internal static class QrReedSolomon
         return result;
     }
 
-    public static byte Multiply(byte x, byte y)
+    public static byte Multiply(byte x, byte y) =>
+        x == 0 || y == 0 ? (byte)0 : Exp[Log[x] + Log[y]];
+
+    private static readonly byte[] Exp = BuildExp();
+
+    private static readonly int[] Log = BuildLog();
+
+    /// <summary>Powers of the generator 2, twice over so that Log[x] + Log[y] indexes without a modulo.</summary>
+    private static byte[] BuildExp()
     {
-        var z = 0;
-        for (var i = 7; i >= 0; i--)
+        var exp = new byte[512];
+        var value = 1;
+        for (var i = 0; i < 512; i++)
         {
-            z = (z << 1) ^ ((z >>> 7) * 0x11D);
-            z ^= ((y >>> i) & 1) * x;
+            exp[i] = (byte)value;
+            value <<= 1;
+            if (value > 0xFF)
+            {
+                value ^= 0x11D;
+            }
         }
 
-        return (byte)z;
+        return exp;
+    }
+
+    private static int[] BuildLog()
+    {
+        var log = new int[256];
+        var exp = BuildExp();
+        for (var i = 0; i < 255; i++)
+        {
+            log[exp[i]] = i;
+        }
+
+        return log;
     }
 }
