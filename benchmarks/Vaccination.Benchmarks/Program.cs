@@ -1,6 +1,5 @@
 using Vaccination.Benchmarks;
 using Vaccination.Benchmarks.Certificates;
-using Vaccination.Benchmarks.Exchange;
 using Vaccination.Benchmarks.Retention;
 using Vaccination.Benchmarks.Storage;
 
@@ -11,6 +10,5 @@ return arguments.Name switch
     "storage" => await StorageBenchmark.RunAsync(arguments),
     "erasure" => await ErasureBenchmark.RunAsync(arguments),
     "certificates" => await CertificateBenchmark.RunAsync(arguments),
-    "exchange" => await ExchangeBenchmark.RunAsync(arguments),
     _ => BenchmarkArguments.Usage(),
 };
