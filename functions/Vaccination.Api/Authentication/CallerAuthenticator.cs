@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Vaccination.Api.Audit;
+using Vaccination.Application.Access;
 using Vaccination.Application.Callers;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
@@ -10,9 +12,12 @@ namespace Vaccination.Api.Authentication;
 
 /// <summary>
 /// Turns the request's bearer token into a <see cref="Caller"/>: signature, issuer, audience and lifetime checked;
-/// role and municipality read from claims. Both hosts call this before any handler.
+/// role and municipality read from claims; a staff caller's grant looked up (<see cref="AccessPolicy"/>); and the
+/// request's audit entry begun (<see cref="RequestAudit"/>). Both hosts call this before any handler, so every
+/// authenticated endpoint is audited.
 /// </summary>
-public sealed class CallerAuthenticator(IOptions<AuthOptions> options, ISigningKeySource signingKeys, TimeProvider clock)
+public sealed class CallerAuthenticator(
+    IOptions<AuthOptions> options, ISigningKeySource signingKeys, TimeProvider clock, AccessPolicy access, RequestAudit audit)
 {
     private static readonly Error Unauthenticated = new("auth.invalid_token", "A valid bearer token is required.", ErrorKind.Unauthorized);
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
@@ -36,7 +41,15 @@ public sealed class CallerAuthenticator(IOptions<AuthOptions> options, ISigningK
             LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires),
         };
         var result = await _handler.ValidateTokenAsync(header["Bearer ".Length..].Trim(), parameters);
-        return result.IsValid ? ToCaller(result.ClaimsIdentity.Claims.ToLookup(c => c.Type, c => c.Value)) : Unauthenticated;
+        var caller = result.IsValid ? ToCaller(result.ClaimsIdentity.Claims.ToLookup(c => c.Type, c => c.Value)) : Unauthenticated;
+        if (!caller.IsSuccess)
+        {
+            return caller;
+        }
+
+        var authorized = await access.WithGrantAsync(caller.Value, cancellationToken);
+        audit.Begin(request, authorized);
+        return authorized;
     }
 
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Vaccination.Api.Audit;
 using Vaccination.Api.Authentication;
 using Vaccination.Api.Endpoints;
 using Vaccination.Infrastructure.DependencyInjection;
@@ -33,7 +34,10 @@ public static class ApiServiceCollectionExtensions
             services.AddSingleton<DevelopmentWebhookSecretEndpoint>();
         }
 
+        services.AddSingleton<RequestAudit>();
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<StaffGrantEndpoints>();
+        services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<SubjectEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<IngestionEndpoints>();

@@ -8,5 +8,8 @@ namespace Vaccination.Application.Callers;
 /// </summary>
 public sealed record Caller(string ActorId, CallerRole Role, MunicipalityCode? Tenant, string? Prefecture = null)
 {
+    /// <summary>Whether an administrator of the caller's municipality has granted this actor the staff role (set at authentication, see AccessPolicy).</summary>
+    public bool HasStaffGrant { get; init; }
+
     public bool HasRole(params CallerRole[] roles) => roles.Contains(Role);
 }

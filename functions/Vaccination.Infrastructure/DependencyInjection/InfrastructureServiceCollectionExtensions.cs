@@ -38,6 +38,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddExchange(configuration);
         services.AddCertificates(configuration, environment);
         services.AddIngestion(configuration);
+        services.AddAccessAndAudit();
         AddStorage(services, configuration);
         AddKeys(services, configuration, environment);
         return services;

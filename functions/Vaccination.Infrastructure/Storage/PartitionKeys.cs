@@ -43,6 +43,34 @@ public static class PartitionKeys
     /// <summary>Erasure proposal items live beside the subjects they name: one partition per subject partition and proposal.</summary>
     public static string ForProposalItems(string subjectPartition, string proposalId) => $"{subjectPartition}|{proposalId}";
 
+    /// <summary>One day ("yyyyMMdd", Japan time) of a tenant's audit chain: its entries and that day's head row.</summary>
+    public static string ForAuditDay(Tenant tenant, string day)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return $"{tenant.Code.Value}-{day}";
+    }
+
+    /// <summary>The partition of a tenant's audit chain pointer (its first and latest day).</summary>
+    public static string ForAuditChain(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Code.Value;
+    }
+
+    /// <summary>The partition of a tenant's staff grants (one row per granted actor; small).</summary>
+    public static string ForStaffGrants(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Code.Value;
+    }
+
+    /// <summary>The partition of a tenant's precomputed dose statistics (counts only, no personal data).</summary>
+    public static string ForStatistics(Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Code.Value;
+    }
+
     /// <summary>The single partition holding a tenant's key records.</summary>
     public static string ForTenantKeys(Tenant tenant)
     {

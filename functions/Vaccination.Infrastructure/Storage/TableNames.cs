@@ -22,8 +22,11 @@ public sealed record TableNames(string Prefix = "")
     public const string Inquiries = nameof(Inquiries);
     public const string Provisions = nameof(Provisions);
     public const string ExchangeRecords = nameof(ExchangeRecords);
+    public const string AuditEntries = nameof(AuditEntries);
+    public const string StaffGrants = nameof(StaffGrants);
+    public const string DoseStatistics = nameof(DoseStatistics);
 
-    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, TenantKeys, SweepCheckpoints, ErasureProposals, ErasureProposalItems, ErasureCertificates, TicketIndex, IngestionEvents, DataQualityFlags, ReviewItems, IssuedCertificates, Inquiries, Provisions, ExchangeRecords];
+    public static IReadOnlyList<string> All { get; } = [Subjects, Doses, PersonKeys, TenantKeys, SweepCheckpoints, ErasureProposals, ErasureProposalItems, ErasureCertificates, TicketIndex, IngestionEvents, DataQualityFlags, ReviewItems, IssuedCertificates, Inquiries, Provisions, ExchangeRecords, AuditEntries, StaffGrants, DoseStatistics];
 
     public string Physical(string logicalName) => Prefix + logicalName;
 }

@@ -37,6 +37,7 @@ internal static class ApiEndpointMapping
         api.MapExchange();
 
         api.MapIngestion();
+        api.MapAccessAndAudit();
 
         if (app.Services.GetService<DevelopmentTokenEndpoint>() is not null)
         {

@@ -5,16 +5,42 @@ using Vaccination.IntegrationTests.Environment;
 
 namespace Vaccination.IntegrationTests.SelfHost;
 
-/// <summary>Calls the self-host over loopback HTTP with development tokens.</summary>
+/// <summary>
+/// Calls the self-host over loopback HTTP with development tokens. A municipal-staff token reaches data only with an
+/// administrator's grant, so <see cref="TokenAsync"/> first grants its actor the staff role through the API, as the
+/// municipality's administrator would; <see cref="UngrantedTokenAsync"/> gives a token without that step.
+/// </summary>
 public sealed class ApiClient(SelfHostProcess host) : IDisposable
 {
+    public const string Actor = "tester";
     private readonly HttpClient _http = host.CreateClient();
 
-    public async Task<string> TokenAsync(string role, string? municipality)
+    public async Task<string> TokenAsync(string role, string? municipality, string actor = Actor)
     {
-        using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor = "tester" });
+        if (role == "municipal-staff" && municipality is not null)
+        {
+            await GrantStaffAsync(municipality, actor);
+        }
+
+        return await UngrantedTokenAsync(role, municipality, actor);
+    }
+
+    public async Task<string> UngrantedTokenAsync(string role, string? municipality, string actor = Actor, string? prefecture = null)
+    {
+        using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor, prefecture });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Grants <paramref name="actor"/> the staff role in <paramref name="municipality"/> as its administrator.</summary>
+    public async Task GrantStaffAsync(string municipality, string actor)
+    {
+        var admin = await UngrantedTokenAsync("municipal-admin", municipality, "tester-admin");
+        var (status, body) = await SendAsync(HttpMethod.Post, $"api/municipalities/{municipality}/staff-grants/{actor}", admin);
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"Granting the staff role failed: {status} {body}");
+        }
     }
 
     public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null)

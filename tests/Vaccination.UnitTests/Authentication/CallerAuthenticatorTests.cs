@@ -4,9 +4,15 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Moq;
+using Vaccination.Api.Audit;
 using Vaccination.Api.Authentication;
+using Vaccination.Application.Access;
+using Vaccination.Application.Audit;
 using Vaccination.Application.Callers;
+using Vaccination.Domain.Access;
 using Vaccination.Domain.Identifiers;
+using Vaccination.Domain.Tenants;
 using Vaccination.Infrastructure.Keys;
 
 namespace Vaccination.UnitTests.Authentication;
@@ -19,11 +25,16 @@ public sealed class CallerAuthenticatorTests : IDisposable
     private readonly DevelopmentSigningKeySource _keys;
     private readonly CallerAuthenticator _authenticator;
     private readonly DevelopmentTokenIssuer _issuer;
+    private readonly Mock<IStaffGrantStore> _grants = new();
+    private readonly AccessPolicy _policy;
 
     public CallerAuthenticatorTests()
     {
         _keys = new DevelopmentSigningKeySource(DevelopmentKeyFile.LoadOrCreate(Path.Combine(_keyFolder, "keys.json")));
-        _authenticator = new CallerAuthenticator(_options, _keys, _clock);
+        var tenants = new TenantRegistry([new Tenant(MunicipalityCode.Parse("012041"), "Asahikawa", "Hokkaido", 20, true, 16)]);
+        _policy = new AccessPolicy(_grants.Object, tenants);
+        var audit = new RequestAudit(new AuditTrail(Mock.Of<IAuditLog>(), _clock), tenants);
+        _authenticator = new CallerAuthenticator(_options, _keys, _clock, _policy, audit);
         _issuer = new DevelopmentTokenIssuer(_options, _keys, _clock);
     }
 
@@ -34,6 +45,39 @@ public sealed class CallerAuthenticatorTests : IDisposable
 
         Assert.True(caller.IsSuccess);
         Assert.Equal(new Caller("alice", CallerRole.MunicipalStaff, MunicipalityCode.Parse("012041")), caller.Value);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_StaffWithActiveGrant_CarriesTheGrant()
+    {
+        _grants.Setup(g => g.GetAsync(It.IsAny<Tenant>(), "carol", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StaffGrant("carol", "admin", _clock.GetUtcNow()));
+
+        var caller = await _authenticator.AuthenticateAsync(Request(_issuer.Issue("carol", CallerRole.MunicipalStaff, "012041")), default);
+
+        Assert.True(caller.Value.HasStaffGrant);
+        Assert.True(AccessPolicy.Permits(caller.Value, [CallerRole.MunicipalStaff]));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_StaffWithRevokedGrant_IsNotPermittedAsStaff()
+    {
+        _grants.Setup(g => g.GetAsync(It.IsAny<Tenant>(), "dave", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new StaffGrant("dave", "admin", _clock.GetUtcNow(), "admin", _clock.GetUtcNow()));
+
+        var caller = await _authenticator.AuthenticateAsync(Request(_issuer.Issue("dave", CallerRole.MunicipalStaff, "012041")), default);
+
+        Assert.False(caller.Value.HasStaffGrant);
+        Assert.False(AccessPolicy.Permits(caller.Value, [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator]));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_Administrator_IsPermittedByTokenRoleAlone()
+    {
+        var caller = await _authenticator.AuthenticateAsync(Request(_issuer.Issue("erin", CallerRole.MunicipalAdministrator, "012041")), default);
+
+        Assert.True(AccessPolicy.Permits(caller.Value, [CallerRole.MunicipalAdministrator]));
+        _grants.Verify(g => g.GetAsync(It.IsAny<Tenant>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -96,7 +140,11 @@ public sealed class CallerAuthenticatorTests : IDisposable
         Assert.Null(caller.Value.Tenant);
     }
 
-    public void Dispose() => Directory.Delete(_keyFolder, recursive: true);
+    public void Dispose()
+    {
+        _policy.Dispose();
+        Directory.Delete(_keyFolder, recursive: true);
+    }
 
     private static HttpRequest Request(string token)
     {
