@@ -43,8 +43,4 @@ public static class ApiRoutes
     public const string SubjectSuspension = "municipalities/{municipalityCode}/subjects/{subjectId}/suspension";
     public const string StatisticsRefresh = "municipalities/{municipalityCode}/statistics/refresh";
     public const string DoseStatistics = "statistics/doses";
-    public const string StaffGrants = "municipalities/{municipalityCode}/staff-grants";
-    public const string StaffGrant = "municipalities/{municipalityCode}/staff-grants/{actorId}";
-    public const string AuditEntries = "municipalities/{municipalityCode}/audit-entries";
-    public const string AuditVerification = "municipalities/{municipalityCode}/audit-verification";
 }
