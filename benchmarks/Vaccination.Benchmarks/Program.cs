@@ -1,4 +1,5 @@
 using Vaccination.Benchmarks;
+using Vaccination.Benchmarks.Exchange;
 using Vaccination.Benchmarks.Certificates;
 using Vaccination.Benchmarks.Retention;
 using Vaccination.Benchmarks.Storage;
@@ -8,6 +9,7 @@ var arguments = BenchmarkArguments.Parse(args);
 return arguments.Name switch
 {
     "storage" => await StorageBenchmark.RunAsync(arguments),
+    "exchange" => await ExchangeBenchmark.RunAsync(arguments),
     "erasure" => await ErasureBenchmark.RunAsync(arguments),
     "certificates" => await CertificateBenchmark.RunAsync(arguments),
     _ => BenchmarkArguments.Usage(),

@@ -5,8 +5,8 @@ namespace Vaccination.Application.Exchange;
 /// <summary>The former municipality's received inquiries (idempotency and review queue). Every member takes the tenant first.</summary>
 public interface IProvisionStore
 {
-    /// <summary>Stores the provision unless one exists for the same message id; false when it already existed.</summary>
-    Task<bool> TryCreateAsync(Tenant tenant, StoredProvision provision, CancellationToken cancellationToken = default);
+    /// <summary>Stores the provision unless one exists for the same message id; returns its version, or null when it already existed.</summary>
+    Task<string?> TryCreateAsync(Tenant tenant, StoredProvision provision, CancellationToken cancellationToken = default);
 
     Task<StoredProvision?> GetAsync(Tenant tenant, string messageId, CancellationToken cancellationToken = default);
 

@@ -84,6 +84,8 @@ public sealed class InquiryCompletion(
     private async Task StoreDosesAsync(Tenant tenant, StoredInquiry inquiry, IReadOnlyList<ExchangedDose> doses, CancellationToken cancellationToken)
     {
         var held = (await subjects.GetDosesAsync(tenant, inquiry.SubjectId, cancellationToken)).Select(d => d.Number.Value).ToHashSet();
+        var now = clock.GetUtcNow();
+        var saves = new List<Task>();
         foreach (var dose in doses.Where(d => !held.Contains(d.DoseNumber)))
         {
             var number = DoseNumber.TryCreate(dose.DoseNumber);
@@ -92,12 +94,14 @@ public sealed class InquiryCompletion(
                 continue;
             }
 
-            await subjects.SaveDoseAsync(tenant, new DoseRecord(inquiry.SubjectId, number.Value, dose.Date, dose.Manufacturer, dose.Product,
-                dose.VaccineType, dose.LotNumber, dose.SiteName, dose.PhysicianName, Ticket: null, administeredBy, clock.GetUtcNow())
+            saves.Add(subjects.SaveDoseAsync(tenant, new DoseRecord(inquiry.SubjectId, number.Value, dose.Date, dose.Manufacturer, dose.Product,
+                dose.VaccineType, dose.LotNumber, dose.SiteName, dose.PhysicianName, Ticket: null, administeredBy, now)
             {
                 SourceMunicipality = inquiry.FormerMunicipality,
-            }, cancellationToken);
+            }, cancellationToken));
         }
+
+        await Task.WhenAll(saves);
     }
 
     private async Task EndAsync(Tenant tenant, StoredInquiry ended, string? items, CancellationToken cancellationToken)

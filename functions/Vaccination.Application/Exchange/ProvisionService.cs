@@ -33,30 +33,24 @@ public sealed class ProvisionService(
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(payload);
-        var existing = await provisions.GetAsync(tenant, message.MessageId, cancellationToken);
-        if (existing is not null)
-        {
-            await FinishDuplicateAsync(tenant, existing, cancellationToken);
-            return;
-        }
-
+        // The lookup is read-only, so a second delivery may repeat it; the row keyed by the message id decides which one provides.
         var (outcome, subjectId) = await ChooseOutcomeAsync(tenant, message, payload, cancellationToken);
         var provision = new StoredProvision(message.MessageId, InquiryId.TryCreate(message.InquiryId).Value, message.Sender, message.LegalBasis,
             payload.RequestedBy, clock.GetUtcNow(), outcome, subjectId, ExchangeMessageCodec.NewMessageId(), ResponseSent: false,
             clock.GetUtcNow() + options.Value.AbortAfter + options.Value.ResultRetention);
-        if (!await provisions.TryCreateAsync(tenant, provision, cancellationToken))
+        var version = await provisions.TryCreateAsync(tenant, provision, cancellationToken);
+        if (version is null)
         {
-            var raced = await provisions.GetAsync(tenant, message.MessageId, cancellationToken);
-            if (raced is not null)
+            if (await provisions.GetAsync(tenant, message.MessageId, cancellationToken) is { } existing)
             {
-                await FinishDuplicateAsync(tenant, raced, cancellationToken);
+                await FinishDuplicateAsync(tenant, existing, cancellationToken);
             }
 
             return;
         }
 
         ExchangeLog.ProvisionDecided(logger, message.InquiryId, message.Sender.Value, tenant.Code.Value, outcome);
-        await FinishAsync(tenant, (await provisions.GetAsync(tenant, message.MessageId, cancellationToken))!, ExchangeRecord.SystemActor, cancellationToken);
+        await FinishAsync(tenant, provision with { Version = version }, ExchangeRecord.SystemActor, cancellationToken);
     }
 
     public async Task<Result<IReadOnlyList<ProvisionReviewView>>> ListReviewsAsync(Caller caller, string municipalityCode, CancellationToken cancellationToken)

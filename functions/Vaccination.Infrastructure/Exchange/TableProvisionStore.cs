@@ -17,16 +17,16 @@ internal sealed class TableProvisionStore(StorageTables tables) : IProvisionStor
 {
     private TableClient Table => tables.Get(TableNames.Provisions);
 
-    public async Task<bool> TryCreateAsync(Tenant tenant, StoredProvision provision, CancellationToken cancellationToken = default)
+    public async Task<string?> TryCreateAsync(Tenant tenant, StoredProvision provision, CancellationToken cancellationToken = default)
     {
         try
         {
-            await Table.AddEntityAsync(ToEntity(tenant, provision), cancellationToken);
-            return true;
+            var response = await Table.AddEntityAsync(ToEntity(tenant, provision), cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Storage returned no ETag for a new row.");
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 

@@ -87,10 +87,7 @@ public sealed class ExchangeDeliveryTests
             .ReturnsAsync((ExchangeMessage m, ReadOnlyMemory<byte> _, CancellationToken _) => m with { Payload = "x1.sealed" });
         fixture.Provisions.Setup(p => p.TryCreateAsync(ExchangeFixture.Asahikawa, It.IsAny<StoredProvision>(), It.IsAny<CancellationToken>()))
             .Callback<Tenant, StoredProvision, CancellationToken>((_, p, _) => stored = p)
-            .ReturnsAsync(true);
-        fixture.Provisions.SetupSequence(p => p.GetAsync(ExchangeFixture.Asahikawa, inquiry.MessageId, It.IsAny<CancellationToken>()))
-            .ReturnsAsync((StoredProvision?)null)
-            .ReturnsAsync(() => stored);
+            .ReturnsAsync("W/\"1\"");
 
         var result = await fixture.Delivery.DeliverAsync(ExchangeMessageCodec.Serialize(inquiry), 1, default);
 
@@ -116,12 +113,14 @@ public sealed class ExchangeDeliveryTests
             .ReturnsAsync(new StoredProvision(inquiry.MessageId, InquiryId.TryCreate(inquiry.InquiryId).Value, inquiry.Sender, inquiry.LegalBasis,
                 "staff-a", DateTimeOffset.UtcNow, ProvisionOutcome.Provided, null, ExchangeMessageCodec.NewMessageId(), ResponseSent: true,
                 DateTimeOffset.UtcNow.AddDays(1)));
+        fixture.Provisions.Setup(p => p.TryCreateAsync(ExchangeFixture.Asahikawa, It.IsAny<StoredProvision>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string?)null);
 
         var result = await fixture.Delivery.DeliverAsync(ExchangeMessageCodec.Serialize(inquiry), 2, default);
 
         Assert.False(result.Poisoned);
         Assert.Empty(fixture.Sent);
-        fixture.Provisions.Verify(p => p.TryCreateAsync(It.IsAny<Tenant>(), It.IsAny<StoredProvision>(), It.IsAny<CancellationToken>()), Times.Never);
+        fixture.Provisions.Verify(p => p.UpdateAsync(It.IsAny<Tenant>(), It.IsAny<StoredProvision>(), It.IsAny<CancellationToken>()), Times.Never);
         fixture.Records.Verify(r => r.AppendAsync(It.IsAny<Tenant>(), It.IsAny<ExchangeRecord>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }
