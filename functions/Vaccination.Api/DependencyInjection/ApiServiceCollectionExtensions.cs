@@ -41,6 +41,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubjectEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<IngestionEndpoints>();
+        services.AddSingleton<VrsImportEndpoints>();
         services.AddSingleton<DataQualityEndpoints>();
         services.AddSingleton<ConfirmationEndpoints>();
         services.AddSingleton<CertificateEndpoints>();

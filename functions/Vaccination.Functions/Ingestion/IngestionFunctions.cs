@@ -7,8 +7,8 @@ using Vaccination.Functions.Http;
 
 namespace Vaccination.Functions.Ingestion;
 
-/// <summary>The VRS webhook (one event, a batch); authentication, signature and tenant checks happen in the shared endpoints.</summary>
-public sealed class IngestionFunctions(IngestionEndpoints endpoints)
+/// <summary>The VRS webhook (one event, a batch) and the bulk import of the VRS CSV export; authentication, signature and tenant checks happen in the shared endpoints.</summary>
+public sealed class IngestionFunctions(IngestionEndpoints endpoints, VrsImportEndpoints imports)
 {
     [Function(nameof(PostVrsEvent))]
     public Task<IActionResult> PostVrsEvent(
@@ -23,4 +23,11 @@ public sealed class IngestionFunctions(IngestionEndpoints endpoints)
         string municipalityCode,
         CancellationToken cancellationToken) =>
         endpoints.PostBatchAsync(request, municipalityCode, cancellationToken).AsActionResult();
+
+    [Function(nameof(PostVrsImport))]
+    public Task<IActionResult> PostVrsImport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.VrsImports)] HttpRequest request,
+        string municipalityCode,
+        CancellationToken cancellationToken) =>
+        imports.PostAsync(request, municipalityCode, cancellationToken).AsActionResult();
 }

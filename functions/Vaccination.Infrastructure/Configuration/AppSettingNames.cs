@@ -53,6 +53,9 @@ public static class AppSettingNames
     public const string HostStorageTableServiceUri = "AzureWebJobsStorage__tableServiceUri";
     public const string HostStorageBlobServiceUri = "AzureWebJobsStorage__blobServiceUri";
 
+    // VRS ingestion: how long the answer to a webhook event id is kept for replays (a TimeSpan, default 30 days).
+    public const string IngestionIdempotencyRetention = "Ingestion__IdempotencyRetention";
+
     /// <summary>Tenants are configured as an indexed list: Tenants__0__Code, Tenants__0__Name, ...</summary>
     public const string TenantsPrefix = "Tenants__";
 

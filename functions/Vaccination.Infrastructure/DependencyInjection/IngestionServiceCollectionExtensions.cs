@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Vaccination.Application.DataQuality;
 using Vaccination.Application.Ingestion;
+using Vaccination.Application.Ingestion.Import;
 using Vaccination.Infrastructure.Ingestion;
 using Vaccination.Infrastructure.Subjects;
 
@@ -30,6 +31,9 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDataQualityStore>(provider => provider.GetRequiredService<TableDataQualityStore>());
         services.AddSingleton<IDataQualityReader>(provider => provider.GetRequiredService<TableDataQualityStore>());
         services.AddSingleton<IReviewList, TableReviewList>();
+        services.AddSingleton<VrsImportService>();
+        services.AddSingleton<IVrsExportReader, VrsExportCsvReader>();
+        services.AddSingleton<IImportDoseWriter, TableImportDoseWriter>();
         return services;
     }
 }

@@ -37,6 +37,19 @@ internal static class IngestionEndpointMapping
             .Produces<BatchResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapPost(ApiRoutes.VrsImports, (HttpRequest request, string municipalityCode, VrsImportEndpoints endpoint, CancellationToken ct) =>
+                endpoint.PostAsync(request, municipalityCode, ct))
+            .WithName("PostVrsImport").WithTags("VRS ingestion")
+            .WithSummary("Bulk import of a VRS CSV export (municipal staff)")
+            .WithDescription(
+                "Body: the VRS CSV export (text/csv, UTF-8 or charset=shift_jis): 個別宛名番号, then per dose 接種履歴登録日時, 接種日, 券番号, " +
+                "接種自治体コード, 接種会場名, 接種医師名, ワクチンメーカー, ロット番号. The answer (application/x-ndjson) streams " +
+                "{\"kind\":\"progress\"} after each 1,000 lines, {\"kind\":\"error\"} per refused line (line, subjectId, code, field, message) " +
+                "and a final {\"kind\":\"summary\"}. A line is applied whole or not at all; refused lines never stop the others.")
+            .Accepts<string>("text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet(ApiRoutes.DataQuality, (HttpRequest request, string municipalityCode, DataQualityEndpoints endpoint, CancellationToken ct) =>
                 endpoint.ListAsync(request, municipalityCode, ct))
             .WithName("ListDataQualityFlags").WithTags("Data quality")
