@@ -15,13 +15,28 @@ public class FunctionsMetadataTests
     {
         var functions = ReadMetadata();
 
-        var routes = functions.ToDictionary(
-            f => f.GetProperty("name").GetString()!,
-            f => f.GetProperty("bindings").EnumerateArray().First().GetProperty("route").GetString());
+        var routes = functions
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .ToDictionary(
+                f => f.GetProperty("name").GetString()!,
+                f => f.GetProperty("bindings").EnumerateArray().First(b => b.GetProperty("type").GetString() == "httpTrigger").GetProperty("route").GetString());
         Assert.Equal(ApiRoutes.Health, routes["GetHealth"]);
         Assert.Equal(ApiRoutes.Subject, routes[nameof(SubjectFunctions.GetSubject)]);
         Assert.Equal(ApiRoutes.Subject, routes[nameof(SubjectFunctions.PutSubject)]);
         Assert.Equal(ApiRoutes.SubjectDoses, routes[nameof(SubjectFunctions.PostDose)]);
+    }
+
+    [Fact]
+    public void FunctionsMetadata_QueueTriggersReadTheirQueueNamesFromAppSettings()
+    {
+        var triggers = ReadMetadata()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
+            .Where(b => b.GetProperty("type").GetString() == "queueTrigger")
+            .Select(b => b.GetProperty("queueName").GetString()!)
+            .ToList();
+
+        Assert.NotEmpty(triggers);
+        Assert.All(triggers, value => Assert.Matches("^%[A-Za-z]+%(-poison)?$", value));
     }
 
     [Fact]
