@@ -18,11 +18,7 @@ internal static class CertificateEntities
 {
     public const string PassportField = "Passport";
 
-    public static string RowKey(SubjectId subjectId, CertificateId id) => $"{subjectId.Value}_{id.Value}";
-
-    /// <summary>Every certificate row of one subject: row keys "{id}_..." sort just below "{id}`".</summary>
-    public static string FilterForSubject(string partition, SubjectId subjectId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"}");
+    public static string RowKey(SubjectId subjectId, CertificateId id) => SubjectRows.RowKey(subjectId, id.Value);
 
     public static TableEntity ToEntity(Tenant tenant, IssuedCertificate certificate, byte[]? personKey)
     {

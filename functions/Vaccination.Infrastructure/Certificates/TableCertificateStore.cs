@@ -26,7 +26,7 @@ public sealed class TableCertificateStore(StorageTables tables, PersonKeyStore p
     public async Task<PassportData?> FindPassportAsync(Tenant tenant, SubjectId subjectId, string passportNumber, CancellationToken cancellationToken = default)
     {
         var key = await KeyOfAsync(tenant, subjectId, cancellationToken);
-        var filter = CertificateEntities.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
+        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
         PassportData? latest = null;
         var latestIssuedOn = string.Empty;
         await foreach (var row in Certificates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -42,17 +42,7 @@ public sealed class TableCertificateStore(StorageTables tables, PersonKeyStore p
         return latest;
     }
 
-    private async Task<byte[]> KeyOfAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
-    {
-        if (personKeys.FindCached(tenant, subjectId) is { } cached)
-        {
-            return cached.Key;
-        }
-
-        var row = await tables.Get(TableNames.Subjects).GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeys.ForSubject(tenant, subjectId), subjectId.Value, [PersonKeyStore.PointerProperty], cancellationToken);
-        var pointer = row.HasValue ? row.Value!.GetString(PersonKeyStore.PointerProperty) : null;
-        var key = await personKeys.FindAsync(tenant, subjectId, pointer, cancellationToken);
-        return key?.Key ?? throw new InvalidOperationException($"Subject {subjectId} has no key; certificates are kept only for stored subjects.");
-    }
+    private async Task<byte[]> KeyOfAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken) =>
+        (await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken))?.Key
+            ?? throw new InvalidOperationException($"Subject {subjectId} has no key; certificates are kept only for stored subjects.");
 }

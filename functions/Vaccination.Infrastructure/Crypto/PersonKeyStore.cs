@@ -67,6 +67,18 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
             : null;
     }
 
+    /// <summary>The key of a stored subject, following the subject row's pointer when it is not cached; null when there is none.</summary>
+    public async Task<PersonKey?> FindForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken) =>
+        FindCached(tenant, subjectId) ?? await FindAsync(tenant, subjectId, await PointerOfAsync(tenant, subjectId, cancellationToken), cancellationToken);
+
+    /// <summary>The key row a stored subject points at, or null when the subject is not stored.</summary>
+    public async Task<string?> PointerOfAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
+    {
+        var row = await tables.Get(TableNames.Subjects).GetEntityIfExistsAsync<TableEntity>(
+            PartitionKeys.ForSubject(tenant, subjectId), subjectId.Value, [PointerProperty], cancellationToken);
+        return row.HasValue ? row.Value!.GetString(PointerProperty) : null;
+    }
+
     /// <summary>
     /// Makes <paramref name="keyRow"/> hold the subject's key: a new random key, or <paramref name="existingKey"/> when the
     /// person already has one (their My Number changed). Returns null when another subject already holds the row.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Vaccination.Application.Certificates;
 using Vaccination.Application.Certificates.SmartHealthCards;
 using Vaccination.Application.Certificates.VdsNc;
+using Vaccination.Application.Retention;
 using Vaccination.Infrastructure.Certificates;
 using Vaccination.Infrastructure.Keys;
 
@@ -35,6 +36,7 @@ public static class CertificatesServiceCollectionExtensions
             provider.GetRequiredService<IOptions<CertificateOptions>>(),
             BarcodeSigner(provider, options)));
         services.AddSingleton<ICertificateStore, TableCertificateStore>();
+        services.AddSingleton<IPersonDataEraser, CertificateDataEraser>();
         services.AddSingleton<CertificateService>();
         return services;
     }

@@ -16,11 +16,7 @@ namespace Vaccination.Infrastructure.Subjects;
 internal static class DoseEntities
 {
     public static string RowKey(SubjectId subjectId, DoseNumber number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{subjectId.Value}_{number.Value:D3}");
-
-    /// <summary>The filter for every dose row of one subject: row keys "{id}_..." sort just below "{id}`".</summary>
-    public static string FilterForSubject(string partition, SubjectId subjectId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"}");
+        SubjectRows.RowKey(subjectId, number.Value.ToString("D3", CultureInfo.InvariantCulture));
 
     public static TableEntity ToEntity(Tenant tenant, DoseRecord dose, byte[] personKey)
     {

@@ -13,13 +13,13 @@ internal sealed class RetentionHarness : IDisposable
 {
     private readonly DevelopmentSigningKeyProvider _signingKeys;
 
-    public RetentionHarness(StoreUnderTest store, DateTimeOffset now, int pageSize = 1000, params IWorkingDataExpirer[] expirers)
+    public RetentionHarness(StoreUnderTest store, DateTimeOffset now, int pageSize = 1000, IPersonDataEraser[]? erasers = null, params IWorkingDataExpirer[] expirers)
     {
         Clock = new FakeTimeProvider(now);
         var keyFile = DevelopmentKeyFile.LoadOrCreate(Path.Combine(Directory.CreateTempSubdirectory("retention-signing").FullName, "keys.json"));
         _signingKeys = new DevelopmentSigningKeyProvider(keyFile);
         SigningKeys = _signingKeys;
-        Store = new TableRetentionStore(store.Tables, store.PersonKeys, [], new RetentionOptions { ScanPageSize = pageSize });
+        Store = new TableRetentionStore(store.Tables, store.PersonKeys, erasers ?? [], new RetentionOptions { ScanPageSize = pageSize });
         Signer = new JwsDeletionReportSigner(_signingKeys);
         Sweeps = new RetentionSweepService(
             new TenantRegistry([TestData.Asahikawa, TestData.Sapporo, AutoApproving]), Store, Queue, Signer, expirers, Clock, NullLogger<RetentionSweepService>.Instance);

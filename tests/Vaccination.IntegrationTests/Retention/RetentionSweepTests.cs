@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Vaccination.Application.Retention;
+using Vaccination.Domain.Certificates;
+using Vaccination.Infrastructure.Certificates;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
@@ -68,6 +70,23 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
         Assert.NotNull(await _store.Subjects.GetAsync(Sapporo, Id("KEEP")));
         var tampered = jws[..^4] + (jws[^4] == 'A' ? "B" : "A") + jws[^3..];
         Assert.Null(await harness.Signer.VerifyReportAsync(tampered, default));
+    }
+
+    [Fact]
+    public async Task ApprovedErasure_AlsoRemovesThePersonsKeptCertificates()
+    {
+        await SeedAsync(Sapporo, "OLD", doses: 1, deceasedOn: null);
+        var certificates = new TableCertificateStore(_store.Tables, _store.PersonKeys);
+        await certificates.SaveAsync(Sapporo, new IssuedCertificate(Id("OLD"), CertificateId.New(), new DateOnly(2022, 1, 5), CertificateKind.Domestic, null));
+        using var harness = new RetentionHarness(_store, Now, erasers: [new CertificateDataEraser(_store.Tables)]);
+        var proposal = (await harness.Sweeps.SweepAsync(Sapporo, "run-1", default))!;
+        await harness.Store.UpdateProposalAsync(Sapporo, proposal with { Status = ErasureProposalStatus.Approved, DecidedBy = "admin-1" }, default);
+
+        await harness.Sweeps.ExecuteAsync(Sapporo, proposal.Id, default);
+
+        var report = (await harness.Signer.VerifyReportAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, 0, default))!, default))!;
+        Assert.Empty(await _store.Tables.Get(TableNames.IssuedCertificates).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(4, report.Rows); // subject, key row, one dose, one kept certificate
     }
 
     [Fact]
@@ -210,7 +229,7 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
     public async Task Sweep_CallsEveryWorkingDataExpirerForTheTenant()
     {
         var expirer = new CountingExpirer();
-        using var harness = new RetentionHarness(_store, Now, 1000, expirer);
+        using var harness = new RetentionHarness(_store, Now, 1000, null, expirer);
 
         await harness.Sweeps.SweepAsync(Sapporo, "run-1", default);
 
