@@ -22,6 +22,7 @@ public sealed record BenchmarkArguments(string Name, IReadOnlyDictionary<string,
     public static int Usage()
     {
         Console.Error.WriteLine("usage: Vaccination.Benchmarks storage [--subjects 100000] [--parallelism 8] [--chunk 3200]");
+        Console.Error.WriteLine("       Vaccination.Benchmarks exchange [--samples 200] [--movers 10000]");
         Console.Error.WriteLine("       Vaccination.Benchmarks erasure [--persons 250000] [--parallelism 8]");
         Console.Error.WriteLine("       Vaccination.Benchmarks certificates [--certificates 3000] [--persons 300] [--parallelism 8]");
         return 2;
