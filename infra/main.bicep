@@ -47,6 +47,15 @@ param authAudience string = 'api://vaccination-records'
 @minLength(1)
 param tenants tenantType[]
 
+@description('Optional. The SMART Health Card issuer URL ("iss"): the public https base of the API, ending in /api, under which /.well-known/jwks.json is served. Empty: the Function App\'s default host name.')
+param certificateIssuer string = ''
+
+@description('Optional. Trust anchors for My Number card data signatures: base64 DER certificates of the card issuer (public certificates, not secrets). Until one is set, certificate requests answer 503 certificates.not_configured.')
+param cardTrustAnchors string[] = []
+
+@description('Optional. The ICAO VDS-NC barcode-signer certificate (base64 DER, public) issued for the Key Vault signing key. Empty: overseas certificates are not offered.')
+param barcodeSignerCertificate string = ''
+
 @description('Optional. NCRONTAB schedule (six fields, UTC) of the retention sweep timer; 17:00 UTC is 02:00 in Japan.')
 @minLength(11)
 param retentionSweepSchedule string = '0 0 17 * * *'
@@ -337,6 +346,7 @@ module functionApp 'modules/functionApp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     logAnalyticsWorkspaceResourceId: monitoring.outputs.logAnalyticsWorkspaceResourceId
     tenants: tenants
+    cardTrustAnchors: cardTrustAnchors
     // Every setting the application reads in Azure (AppSettingNames.RequiredInAzure) plus monitoring;
     // identity-based connections only, no keys, connection strings or secrets.
     appSettings: {
@@ -355,6 +365,8 @@ module functionApp 'modules/functionApp.bicep' = {
       ExchangeQueueName: exchangeQueueName
       RetentionQueueName: retentionQueueName
       RetentionSweepSchedule: retentionSweepSchedule
+      Certificates__Issuer: empty(certificateIssuer) ? 'https://func-${resourceToken}.azurewebsites.net/api' : certificateIssuer
+      Certificates__BarcodeSignerCertificate: barcodeSignerCertificate
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identity.outputs.clientId
       AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint

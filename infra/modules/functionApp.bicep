@@ -31,6 +31,9 @@ param deploymentContainerUrl string
 @description('Required. App settings by name; every value is a string and none is a secret.')
 param appSettings object
 
+@description('Optional. Base64 DER certificates trusted as issuers of My Number card data signatures; each becomes Certificates__CardTrustAnchors__<i>.')
+param cardTrustAnchors string[] = []
+
 @description('Required. The municipalities served, emitted as Tenants__<i>__Code, __Name, __Prefecture, __RetentionYears, __KioskIssuance and __Partitions.')
 param tenants tenantType[]
 
@@ -96,6 +99,11 @@ var tenantSettingGroups = [
   ]
 ]
 
+var trustAnchorSettings = map(range(0, length(cardTrustAnchors)), i => {
+  name: 'Certificates__CardTrustAnchors__${i}'
+  value: cardTrustAnchors[i]
+})
+
 var namedSettings = map(items(appSettings), setting => {
   name: setting.key
   value: setting.value
@@ -136,7 +144,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(namedSettings, flatten(tenantSettingGroups))
+      appSettings: concat(namedSettings, flatten(tenantSettingGroups), trustAnchorSettings)
     }
     functionAppConfig: {
       deployment: {

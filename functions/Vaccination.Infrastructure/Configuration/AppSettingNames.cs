@@ -77,6 +77,7 @@ public static class AppSettingNames
         ExchangeQueueName,
         RetentionSweepSchedule,
         RetentionQueueName,
+        CertificatesIssuer,
         HostStorageCredential,
         HostStorageClientId,
         HostStorageQueueServiceUri,
