@@ -38,6 +38,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<StaffGrantEndpoints>();
         services.AddSingleton<AuditEndpoints>();
+        services.AddSingleton<ExportEndpoints>();
+        services.AddSingleton<IndividualRequestEndpoints>();
+        services.AddSingleton<StatisticsEndpoints>();
         services.AddSingleton<SubjectEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<IngestionEndpoints>();

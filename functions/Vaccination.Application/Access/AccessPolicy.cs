@@ -24,6 +24,24 @@ public sealed class AccessPolicy(IStaffGrantStore grants, TenantRegistry tenants
         return allowedRoles.Contains(caller.Role) && (caller.Role != CallerRole.MunicipalStaff || caller.HasStaffGrant);
     }
 
+    /// <summary>
+    /// Whose statistics (F9, no personal data) a caller reads: national callers every municipality, a prefecture the
+    /// municipalities of its own prefecture (its claim names the prefecture, or its two-digit number, which begins every
+    /// municipality code of that prefecture); nobody else.
+    /// </summary>
+    public static bool SeesStatisticsOf(Caller caller, Tenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(tenant);
+        return caller.Role switch
+        {
+            CallerRole.National => true,
+            CallerRole.Prefecture => caller.Prefecture is { Length: > 0 } prefecture
+                && (string.Equals(prefecture, tenant.Prefecture, StringComparison.OrdinalIgnoreCase) || prefecture == tenant.Code.Value[..2]),
+            _ => false,
+        };
+    }
+
     /// <summary>The caller with <see cref="Caller.HasStaffGrant"/> set from its municipality's grants (staff callers only).</summary>
     public async Task<Caller> WithGrantAsync(Caller caller, CancellationToken cancellationToken)
     {

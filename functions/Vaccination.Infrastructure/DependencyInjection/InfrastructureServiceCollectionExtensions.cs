@@ -39,6 +39,9 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddCertificates(configuration, environment);
         services.AddIngestion(configuration);
         services.AddAccessAndAudit();
+        services.AddExport();
+        services.AddIndividualRequests();
+        services.AddStatistics();
         AddStorage(services, configuration);
         AddKeys(services, configuration, environment);
         return services;

@@ -71,6 +71,9 @@ public static class PartitionKeys
         return tenant.Code.Value;
     }
 
+    /// <summary>One computation ("generation") of a tenant's dose statistics: its cells, replaced as a whole by the next.</summary>
+    public static string ForStatisticsGeneration(Tenant tenant, string generation) => $"{ForStatistics(tenant)}-g{generation}";
+
     /// <summary>The single partition holding a tenant's key records.</summary>
     public static string ForTenantKeys(Tenant tenant)
     {

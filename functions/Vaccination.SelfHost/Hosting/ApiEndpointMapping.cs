@@ -38,6 +38,9 @@ internal static class ApiEndpointMapping
 
         api.MapIngestion();
         api.MapAccessAndAudit();
+        api.MapExport();
+        api.MapIndividualRequests();
+        api.MapStatistics();
 
         if (app.Services.GetService<DevelopmentTokenEndpoint>() is not null)
         {

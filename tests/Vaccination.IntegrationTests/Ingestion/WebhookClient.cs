@@ -13,7 +13,21 @@ public sealed class WebhookClient(SelfHostProcess host) : IDisposable
 {
     private readonly HttpClient _http = host.CreateClient();
 
+    /// <summary>A development token; a municipal-staff actor is first granted the role by the municipality's administrator, through the API.</summary>
     public async Task<string> TokenAsync(string role, string municipality = "012041")
+    {
+        if (role == "municipal-staff")
+        {
+            using var grant = new HttpRequestMessage(HttpMethod.Post, $"api/municipalities/{municipality}/staff-grants/vrs-tester");
+            grant.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await IssueAsync("municipal-admin", municipality));
+            using var granted = await _http.SendAsync(grant);
+            granted.EnsureSuccessStatusCode();
+        }
+
+        return await IssueAsync(role, municipality);
+    }
+
+    private async Task<string> IssueAsync(string role, string municipality)
     {
         using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor = "vrs-tester" });
         response.EnsureSuccessStatusCode();
