@@ -2,6 +2,7 @@ using Vaccination.Benchmarks;
 using Vaccination.Benchmarks.Exchange;
 using Vaccination.Benchmarks.Certificates;
 using Vaccination.Benchmarks.Retention;
+using Vaccination.Benchmarks.Soak;
 using Vaccination.Benchmarks.Storage;
 
 // Usage: dotnet run -c Release --project benchmarks/Vaccination.Benchmarks -- <storage|erasure> [--option value ...]
@@ -12,5 +13,6 @@ return arguments.Name switch
     "exchange" => await ExchangeBenchmark.RunAsync(arguments),
     "erasure" => await ErasureBenchmark.RunAsync(arguments),
     "certificates" => await CertificateBenchmark.RunAsync(arguments),
+    "soak" => await SoakBenchmark.RunAsync(arguments),
     _ => BenchmarkArguments.Usage(),
 };

@@ -7,6 +7,9 @@ namespace Vaccination.SelfHost.Local;
 /// <summary>
 /// Azurite, the storage emulator, from the repository's pinned npm package: installed with `npm ci` when missing,
 /// started in memory on free loopback ports with telemetry disabled, and killed (with its children) on dispose.
+/// Given a location folder it keeps its data on disk instead (`--location`, which cannot be combined with
+/// `--inMemoryPersistence`), so that <see cref="StopAsync"/> and a new start on the same ports and folder behave like
+/// an outage of the storage service rather than the loss of an account.
 /// </summary>
 public sealed class AzuriteProcess : IDisposable
 {
@@ -37,8 +40,16 @@ public sealed class AzuriteProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts Azurite on the given ports (0 = pick free ones) and waits until it accepts connections.</summary>
-    public static async Task<AzuriteProcess> StartAsync(int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
+    /// <summary>Starts Azurite in memory on the given ports (0 = pick free ones) and waits until it accepts connections.</summary>
+    public static Task<AzuriteProcess> StartAsync(int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default) =>
+        StartAsync(location: null, blobPort, queuePort, tablePort, cancellationToken);
+
+    /// <summary>
+    /// Starts Azurite on the given ports (0 = pick free ones), persisting to <paramref name="location"/> when it is given
+    /// (in memory otherwise), and waits until it accepts connections.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        string? location, int blobPort = 0, int queuePort = 0, int tablePort = 0, CancellationToken cancellationToken = default)
     {
         var root = FindRepositoryRoot();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
@@ -57,9 +68,21 @@ public sealed class AzuriteProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(script);
+        if (location is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(location);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(location);
+        }
+
         foreach (var argument in new[]
                  {
-                     script, "--inMemoryPersistence", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+                     "--silent", "--disableTelemetry", "--skipApiVersionCheck",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", $"{blobPort}", "--queuePort", $"{queuePort}", "--tablePort", $"{tablePort}",
                  })
@@ -76,6 +99,37 @@ public sealed class AzuriteProcess : IDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => azurite.Dispose();
         await azurite.WaitUntilListeningAsync(cancellationToken);
         return azurite;
+    }
+
+    /// <summary>
+    /// Stops Azurite as an operator would (SIGTERM), so that a persistent instance writes its data out before it exits;
+    /// kills it if it has not exited after <paramref name="timeout"/> (10 s by default).
+    /// </summary>
+    public async Task StopAsync(TimeSpan? timeout = null)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", $"{_process.Id}" }, UseShellExecute = false }))
+        {
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync();
+            }
+        }
+
+        using var wait = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public void Dispose()
