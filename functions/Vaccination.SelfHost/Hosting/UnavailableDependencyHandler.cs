@@ -9,7 +9,7 @@ internal sealed partial class UnavailableDependencyHandler(ILogger<UnavailableDe
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var dependencyDown = exception is RequestFailedException or HttpRequestException or TaskCanceledException;
+        var dependencyDown = IsDependencyFailure(exception);
         LogFailure(logger, exception.GetType().Name, httpContext.Request.Path);
         var result = dependencyDown
             ? ProblemResponses.Unexpected("dependency.unavailable", "A storage or key service is unavailable; nothing was changed.", RetryHint.Retry)
@@ -22,6 +22,17 @@ internal sealed partial class UnavailableDependencyHandler(ILogger<UnavailableDe
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>
+    /// A storage or Key Vault call that failed, including the AggregateException Azure.Core throws when every retry of a
+    /// call failed (connection refused during an outage).
+    /// </summary>
+    private static bool IsDependencyFailure(Exception exception) => exception switch
+    {
+        RequestFailedException or HttpRequestException or TaskCanceledException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsDependencyFailure),
+        _ => false,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Path} failed with {ExceptionType}")]
     private static partial void LogFailure(ILogger logger, string exceptionType, string path);
