@@ -1,5 +1,6 @@
 using Vaccination.Benchmarks;
 using Vaccination.Benchmarks.Exchange;
+using Vaccination.Benchmarks.Ingestion;
 using Vaccination.Benchmarks.Certificates;
 using Vaccination.Benchmarks.Retention;
 using Vaccination.Benchmarks.Soak;
@@ -14,5 +15,7 @@ return arguments.Name switch
     "erasure" => await ErasureBenchmark.RunAsync(arguments),
     "certificates" => await CertificateBenchmark.RunAsync(arguments),
     "soak" => await SoakBenchmark.RunAsync(arguments),
+    "ingestion-webhook" => await WebhookBenchmark.RunAsync(arguments),
+    "ingestion-import" => await ImportBenchmark.RunAsync(arguments),
     _ => BenchmarkArguments.Usage(),
 };

@@ -34,6 +34,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<VrsImportService>();
         services.AddSingleton<IVrsExportReader, VrsExportCsvReader>();
         services.AddSingleton<IImportDoseWriter, TableImportDoseWriter>();
+        services.AddSingleton<IImportSubjectReader, TableImportSubjectReader>();
         return services;
     }
 }

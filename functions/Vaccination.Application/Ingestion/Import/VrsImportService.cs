@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Vaccination.Application.Callers;
 using Vaccination.Application.DataQuality;
-using Vaccination.Application.Subjects;
 using Vaccination.Application.Tenants;
 using Vaccination.Domain.DataQuality;
 using Vaccination.Domain.Results;
@@ -17,12 +16,13 @@ namespace Vaccination.Application.Ingestion.Import;
 /// the stored subject, dose order, the confirmed-record lock) and then written in one transaction (a person's doses
 /// share a partition, see <see cref="IImportDoseWriter"/>), so a line is applied completely or not at all, and a
 /// refused line never stops the others.
-/// Re-importing the same file writes the same rows again (idempotent).
+/// Re-importing the same file writes the same rows again (idempotent). While one chunk is written the next is read and
+/// checked, so storage reads and writes overlap.
 /// </summary>
 public sealed partial class VrsImportService(
     TenantAccess access,
-    IVrsExportReader reader,
-    ISubjectStore subjects,
+    IVrsExportReader csvReader,
+    IImportSubjectReader reader,
     IImportDoseWriter writer,
     IDataQualityStore dataQuality,
     WebhookEventValidator validator,
@@ -30,7 +30,6 @@ public sealed partial class VrsImportService(
     ILogger<VrsImportService> logger)
 {
     public const int ChunkRows = 1000;
-    private const int ReadParallelism = 16;
     private static readonly CallerRole[] Roles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
 
     /// <summary>Who may import into which tenant; checked before the response starts.</summary>
@@ -43,8 +42,9 @@ public sealed partial class VrsImportService(
         var watch = Stopwatch.StartNew();
         var totals = new Totals();
         var chunk = new List<VrsExportRow>(ChunkRows);
+        var writing = Task.CompletedTask;
         var header = true;
-        await foreach (var row in reader.ReadAsync(csv, cancellationToken))
+        await foreach (var row in csvReader.ReadAsync(csv, cancellationToken))
         {
             if (header)
             {
@@ -62,23 +62,26 @@ public sealed partial class VrsImportService(
             chunk.Add(row);
             if (chunk.Count == ChunkRows)
             {
-                await ImportChunkAsync(tenant, chunk, report, totals, cancellationToken);
+                var prepared = await PrepareAsync(tenant, chunk, report, totals, cancellationToken);
                 chunk.Clear();
+                await writing;
                 await report.ProgressAsync(totals.ToProgress(watch.Elapsed), cancellationToken);
+                writing = CommitAsync(tenant, prepared, report, totals, cancellationToken);
             }
         }
 
-        if (chunk.Count > 0)
-        {
-            await ImportChunkAsync(tenant, chunk, report, totals, cancellationToken);
-        }
+        var last = await PrepareAsync(tenant, chunk, report, totals, cancellationToken);
+        await writing;
+        await CommitAsync(tenant, last, report, totals, cancellationToken);
 
         var summary = totals.ToProgress(watch.Elapsed);
         LogImported(logger, tenant.Code.Value, summary.RowsRead, summary.RowsImported, summary.RowsFailed, summary.DosesWritten);
         return summary;
     }
 
-    private async Task ImportChunkAsync(Tenant tenant, List<VrsExportRow> chunk, IImportReport report, Totals totals, CancellationToken cancellationToken)
+    /// <summary>Parses, reads and checks a chunk; the previous chunk is meanwhile being written (two chunks in memory at most).</summary>
+    private async Task<(List<(ImportRow Row, List<DoseRecord> Doses)> Accepted, List<DataQualityFlag> Flags)> PrepareAsync(
+        Tenant tenant, List<VrsExportRow> chunk, IImportReport report, Totals totals, CancellationToken cancellationToken)
     {
         var parsed = new List<ImportRow>(chunk.Count);
         foreach (var row in chunk)
@@ -94,24 +97,15 @@ public sealed partial class VrsImportService(
             }
         }
 
-        var stored = new Dictionary<Domain.Identifiers.SubjectId, VaccinationSubject?>();
-        await Parallel.ForEachAsync(
-            parsed.Select(r => r.SubjectId).Distinct(),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
-            async (id, ct) =>
-            {
-                var subject = await subjects.GetAsync(tenant, id, ct);
-                lock (stored)
-                {
-                    stored[id] = subject;
-                }
-            });
+        var stored = parsed.Count == 0
+            ? new Dictionary<Domain.Identifiers.SubjectId, VaccinationSubject>()
+            : await reader.GetManyAsync(tenant, parsed.Select(r => r.SubjectId).Distinct().ToList(), cancellationToken);
 
         var accepted = new List<(ImportRow Row, List<DoseRecord> Doses)>();
         var flags = new List<DataQualityFlag>();
         foreach (var row in parsed)
         {
-            var checkedRow = Check(row, stored[row.SubjectId]);
+            var checkedRow = Check(row, stored.GetValueOrDefault(row.SubjectId));
             if (checkedRow.IsSuccess)
             {
                 accepted.Add((row, checkedRow.Value.Doses));
@@ -123,9 +117,16 @@ public sealed partial class VrsImportService(
             }
         }
 
-        await WriteAsync(tenant, accepted, report, totals, cancellationToken);
-        await dataQuality.SaveAsync(tenant, flags, cancellationToken);
-        totals.Flags += flags.Count;
+        return (accepted, flags);
+    }
+
+    private async Task CommitAsync(
+        Tenant tenant, (List<(ImportRow Row, List<DoseRecord> Doses)> Accepted, List<DataQualityFlag> Flags) prepared, IImportReport report, Totals totals,
+        CancellationToken cancellationToken)
+    {
+        await WriteAsync(tenant, prepared.Accepted, report, totals, cancellationToken);
+        await dataQuality.SaveAsync(tenant, prepared.Flags, cancellationToken);
+        totals.Flagged(prepared.Flags.Count);
     }
 
     private Result<(List<DoseRecord> Doses, List<DataQualityFlag> Flags)> Check(ImportRow row, VaccinationSubject? subject)
@@ -198,7 +199,9 @@ public sealed partial class VrsImportService(
 
         public long Read { get; set; }
 
-        public long Flags { get; set; }
+        private long _flags;
+
+        public void Flagged(int count) => Interlocked.Add(ref _flags, count);
 
         public void Imported(int rows, int doses)
         {
@@ -209,6 +212,6 @@ public sealed partial class VrsImportService(
         public void Failed() => Interlocked.Increment(ref _failed);
 
         public ImportProgress ToProgress(TimeSpan elapsed) =>
-            new(Read, Interlocked.Read(ref _imported), Interlocked.Read(ref _failed), Interlocked.Read(ref _doses), Flags, elapsed);
+            new(Read, Interlocked.Read(ref _imported), Interlocked.Read(ref _failed), Interlocked.Read(ref _doses), Interlocked.Read(ref _flags), elapsed);
     }
 }
