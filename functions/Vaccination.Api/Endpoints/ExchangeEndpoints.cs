@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Vaccination.Api.Authentication;
 using Vaccination.Api.Http;
@@ -51,14 +50,10 @@ public sealed class ExchangeEndpoints(
             return ProblemResponses.From(caller.Errors);
         }
 
-        if (request.ContentLength > MaxCsvBytes)
-        {
-            return ProblemResponses.From(Error.Validation("request.too_large", $"The file is larger than {MaxCsvBytes} bytes."));
-        }
-
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var csv = await reader.ReadToEndAsync(cancellationToken);
-        return Accepted(await inquiries.CreateBulkAsync(caller.Value, municipalityCode, csv, cancellationToken));
+        var csv = await RawBody.ReadUtf8Async(request, MaxCsvBytes, cancellationToken);
+        return csv.IsSuccess
+            ? Accepted(await inquiries.CreateBulkAsync(caller.Value, municipalityCode, csv.Value, cancellationToken))
+            : ProblemResponses.From(csv.Errors);
     }
 
     public Task<IResult> GetJobAsync(HttpRequest request, string municipalityCode, string jobId, CancellationToken cancellationToken) =>

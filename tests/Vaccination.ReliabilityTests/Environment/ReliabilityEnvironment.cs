@@ -16,6 +16,7 @@ public sealed class ReliabilityEnvironment : IAsyncLifetime
 {
     private readonly string _location = Directory.CreateTempSubdirectory("reliability-azurite").FullName;
     private readonly List<SoakHost> _hosts = [];
+    private readonly Dictionary<string, Task<SoakHost>> _shared = new(StringComparer.Ordinal);
     private readonly int _blobPort = FreePort();
     private readonly int _queuePort = FreePort();
     private readonly int _tablePort = FreePort();
@@ -37,6 +38,20 @@ public sealed class ReliabilityEnvironment : IAsyncLifetime
         }
 
         return host;
+    }
+
+    /// <summary>One self-host shared by the tests that name the same key (their counts compare before and after each request).</summary>
+    internal Task<SoakHost> SharedHostAsync(string key)
+    {
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(key, out var host))
+            {
+                _shared[key] = host = StartHostAsync();
+            }
+
+            return host;
+        }
     }
 
     /// <summary>Stops Azurite (SIGTERM: it writes its data out first). Requests fail until <see cref="StartStorageAsync"/>.</summary>
