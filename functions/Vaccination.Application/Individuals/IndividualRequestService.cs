@@ -41,15 +41,15 @@ public sealed class IndividualRequestService(
         Caller caller, string municipalityCode, string subjectId, CorrectionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Version is null)
-        {
-            return Error.Validation("version.required", "Send the version of the record the correction was made from.", "version");
-        }
-
         var found = await FindAsync(caller, municipalityCode, subjectId, cancellationToken);
         if (!found.IsSuccess)
         {
             return Result<SubjectView>.Failure(found.Errors);
+        }
+
+        if (request.Version is null)
+        {
+            return Error.Validation("version.required", "Send the version of the record the correction was made from.", "version");
         }
 
         var (tenant, current) = found.Value;
