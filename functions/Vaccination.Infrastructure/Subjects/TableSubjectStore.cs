@@ -42,7 +42,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
     {
         var keyRow = await personKeys.MyNumberRowAsync(tenant, myNumber, cancellationToken);
         var holder = await personKeys.FindHolderAsync(tenant, keyRow, cancellationToken);
-        return holder is { } id && await PointerOfAsync(tenant, id, cancellationToken) == keyRow ? id : null;
+        return holder is { } id && await personKeys.PointerOfAsync(tenant, id, cancellationToken) == keyRow ? id : null;
     }
 
     public async Task<Result<VaccinationSubject>> SaveAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken = default)
@@ -172,7 +172,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         }
 
         var doses = new List<DoseRecord>();
-        var filter = DoseEntities.FilterForSubject(PartitionKeys.ForSubject(tenant, id), id);
+        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, id), id);
         await foreach (var row in Doses.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             doses.Add(DoseEntities.FromEntity(tenant, row, key.Key));
@@ -193,7 +193,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
     /// </summary>
     public async Task<bool> ShredAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken = default)
     {
-        var keyRow = await PointerOfAsync(tenant, id, cancellationToken);
+        var keyRow = await personKeys.PointerOfAsync(tenant, id, cancellationToken);
         if (keyRow is null)
         {
             return false;
@@ -207,13 +207,6 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
     private async Task<bool> StillHoldsAsync(Tenant tenant, SubjectId holder, TicketNumber ticket, CancellationToken cancellationToken) =>
         (await GetAsync(tenant, holder, cancellationToken))?.Tickets.Contains(ticket) == true;
 
-    private async Task<PersonKey?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
-        personKeys.FindCached(tenant, id) ?? await personKeys.FindAsync(tenant, id, await PointerOfAsync(tenant, id, cancellationToken), cancellationToken);
-
-    private async Task<string?> PointerOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken)
-    {
-        var row = await Subjects.GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeys.ForSubject(tenant, id), id.Value, [PersonKeyStore.PointerProperty], cancellationToken);
-        return row.HasValue ? row.Value!.GetString(PersonKeyStore.PointerProperty) : null;
-    }
+    private Task<PersonKey?> KeyOfAsync(Tenant tenant, SubjectId id, CancellationToken cancellationToken) =>
+        personKeys.FindForSubjectAsync(tenant, id, cancellationToken);
 }
