@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using Vaccination.Application.Callers;
 using Vaccination.Application.Tenants;
 using Vaccination.Domain.Results;
@@ -91,13 +92,50 @@ public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretP
             return Result<(Tenant, byte[], JsonDocument)>.Failure(signature.Errors);
         }
 
+        if (!Utf8.IsValid(delivery.Body.Span))
+        {
+            // JsonDocument checks string contents only when they are read (as the S4 screen does): refuse up front.
+            return Error.Validation("request.invalid_utf8", "The body is not valid UTF-8.");
+        }
+
+        JsonDocument document;
         try
         {
-            return (tenant.Value, secret, JsonDocument.Parse(delivery.Body, DocumentOptions));
+            document = JsonDocument.Parse(delivery.Body, DocumentOptions);
         }
         catch (JsonException)
         {
             return Error.Validation("request.malformed_json", "The body is not valid JSON.");
+        }
+
+        if (HasUndecodableText(document.RootElement))
+        {
+            document.Dispose();
+            return Error.Validation("request.malformed_json", "The body holds a string that is not valid Unicode (a lone surrogate escape).");
+        }
+
+        return (tenant.Value, secret, document);
+    }
+
+    /// <summary>
+    /// True when a property name or string value cannot be read as text (an escaped lone surrogate such as "\ud800"):
+    /// JsonDocument accepts it, and reading it later (the S4 screen, the event's fields) would throw.
+    /// </summary>
+    private static bool HasUndecodableText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name is null || HasUndecodableText(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().Any(HasUndecodableText),
+                JsonValueKind.String => element.GetString() is null,
+                _ => false,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
         }
     }
 
