@@ -41,7 +41,13 @@ public static class SmartHealthCardNumeric
         var jws = new StringBuilder((numeric.Length - Prefix.Length) / 2);
         for (var i = Prefix.Length; i < numeric.Length; i += 2)
         {
-            jws.Append((char)((numeric[i] - '0') * 10 + (numeric[i + 1] - '0') + 45));
+            var value = char.IsAsciiDigit(numeric[i]) && char.IsAsciiDigit(numeric[i + 1]) ? (numeric[i] - '0') * 10 + (numeric[i + 1] - '0') : -1;
+            if (value is < 0 or > 77)
+            {
+                throw new FormatException("A SMART Health Card QR content holds pairs of digits from 00 to 77 after \"shc:/\".");
+            }
+
+            jws.Append((char)(value + 45));
         }
 
         return jws.ToString();
