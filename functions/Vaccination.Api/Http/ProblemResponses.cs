@@ -44,11 +44,11 @@ public static class ProblemResponses
 
     public static IResult From(Error error) => From([error]);
 
-    public static IResult Unexpected(string code, string detail, string retry) => Results.Problem(new ProblemDetails
+    public static IResult Unexpected(string code, string detail, string retry, int status = StatusCodes.Status503ServiceUnavailable) => Results.Problem(new ProblemDetails
     {
         Type = TypePrefix + code,
         Title = "The service could not complete the request.",
-        Status = StatusCodes.Status503ServiceUnavailable,
+        Status = status,
         Detail = detail,
         Extensions = { ["code"] = code, ["retry"] = retry },
     });

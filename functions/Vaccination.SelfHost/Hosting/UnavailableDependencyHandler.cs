@@ -13,12 +13,7 @@ internal sealed partial class UnavailableDependencyHandler(ILogger<UnavailableDe
         LogFailure(logger, exception.GetType().Name, httpContext.Request.Path);
         var result = dependencyDown
             ? ProblemResponses.Unexpected("dependency.unavailable", "A storage or key service is unavailable; nothing was changed.", RetryHint.Retry)
-            : ProblemResponses.Unexpected("internal.error", "An unexpected error occurred.", RetryHint.ContactSupport);
-        if (!dependencyDown)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        }
-
+            : ProblemResponses.Unexpected("internal.error", "An unexpected error occurred.", RetryHint.ContactSupport, StatusCodes.Status500InternalServerError);
         await result.ExecuteAsync(httpContext);
         return true;
     }
