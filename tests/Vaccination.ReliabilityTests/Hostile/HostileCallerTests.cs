@@ -151,7 +151,7 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
         Assert.Equal(before, await CountsAsync(host));
     }
 
-    public static TheoryData<string> Utf8Targets => ["subject", "webhook", "bulk-inquiry"];
+    public static TheoryData<string> Utf8Targets => ["subject", "webhook", "webhook-site", "bulk-inquiry"];
 
     [Theory]
     [MemberData(nameof(Utf8Targets))]
@@ -163,6 +163,13 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
         {
             "subject" => JsonSerializer.Serialize(Subject(name: "INVALID-HERE")),
             "webhook" => Encoding.UTF8.GetString(Registered(name: "INVALID-HERE")),
+            "webhook-site" => JsonSerializer.Serialize(new
+            {
+                eventId = "evt-" + Guid.NewGuid().ToString("N"),
+                type = "dose.recorded",
+                ticketNumber = "0123456789",
+                dose = new { doseNumber = 1, date = "2021-06-01", manufacturer = "Pfizer", product = "Comirnaty", vaccineType = "mRNA", lotNumber = "FA5765", siteName = "INVALID-HERE" },
+            }),
             _ => "subjectId,myNumber,formerMunicipality,legalBasis,consentReference\nH-1," + MyNumbers.For(4242) + ",012041,mynumber-act-19-16,INVALID-HERE\n",
         };
         var utf8 = Encoding.UTF8.GetBytes(text);
@@ -177,6 +184,22 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
 
         Assert.True(status == 400, $"{status}: {body}");
         Assert.Contains(Problem(body).GetProperty("code").GetString(), new[] { "request.invalid_utf8", "request.malformed_json" });
+        Assert.Equal(before, await CountsAsync(host));
+    }
+
+    [Fact]
+    public async Task Webhook_LoneSurrogateEscapeFromVaccinationSite_Returns400AndChangesNothing()
+    {
+        var host = await environment.SharedHostAsync(HostKey);
+        using var client = new SoakClient(host.CreateClient());
+        var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Corpora", "webhook", "regressions", "lone-surrogate.json"));
+        var credentials = await PrepareAsync(client);
+        var before = await CountsAsync(host);
+
+        var (status, answer) = await SendAsync(client, credentials, "webhook-site", body, declaresLength: true);
+
+        Assert.True(status == 400, $"{status}: {answer}");
+        Assert.Equal("request.malformed_json", Problem(answer).GetProperty("code").GetString());
         Assert.Equal(before, await CountsAsync(host));
     }
 
@@ -204,9 +227,9 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
         {
             case "subject":
                 return await client.SendJsonAsync(HttpMethod.Put, SubjectPath, credentials.Asahikawa, content);
-            case "webhook":
+            case "webhook" or "webhook-site":
                 var timestamp = Now();
-                var request = Webhook(credentials.Vrs, [], timestamp, WebhookSignature.Sign(credentials.Secret, timestamp, bytes));
+                var request = Webhook(target == "webhook" ? credentials.Vrs : credentials.Site, [], timestamp, WebhookSignature.Sign(credentials.Secret, timestamp, bytes));
                 request.Content = content;
                 return await client.SendAsync(request);
             default:
@@ -221,7 +244,7 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
     private static async Task<Credentials> PrepareAsync(SoakClient client)
     {
         var credentials = new Credentials(
-            await client.TokenAsync("vrs", "012041"), await client.WebhookSecretAsync("012041"),
+            await client.TokenAsync("vrs", "012041"), await client.TokenAsync("vaccination-site", "012041"), await client.WebhookSecretAsync("012041"),
             await client.TokenAsync("municipal-admin", "012041"), await client.TokenAsync("municipal-admin", "011002"));
         await client.WebhookSecretAsync("011002");
         foreach (var (code, token) in new[] { ("012041", credentials.Asahikawa), ("011002", credentials.Sapporo) })
@@ -234,7 +257,7 @@ public sealed class HostileCallerTests(ReliabilityEnvironment environment)
         return credentials;
     }
 
-    private sealed record Credentials(string Vrs, byte[] Secret, string Asahikawa, string Sapporo);
+    private sealed record Credentials(string Vrs, string Site, byte[] Secret, string Asahikawa, string Sapporo);
 
     private static HttpRequestMessage Webhook(string token, byte[] body, string timestamp, string signature)
     {
