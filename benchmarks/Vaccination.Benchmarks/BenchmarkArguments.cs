@@ -28,6 +28,8 @@ public sealed record BenchmarkArguments(string Name, IReadOnlyDictionary<string,
         Console.Error.WriteLine("       Vaccination.Benchmarks soak [--minutes 10] [--webhook-workers 2] [--inquiry-workers 2] [--certificate-workers 1] [--persons 40]");
         Console.Error.WriteLine("       Vaccination.Benchmarks ingestion-webhook [--events 10000] [--parallelism 16]");
         Console.Error.WriteLine("       Vaccination.Benchmarks ingestion-import [--people 500000] [--doses-per-line 2] [--parallelism 8]");
+        Console.Error.WriteLine("       Vaccination.Benchmarks audit [--events 4000] [--rounds 8] [--parallelism 16]");
+        Console.Error.WriteLine("       Vaccination.Benchmarks export [--doses 1000000] [--parallelism 8]");
         return 2;
     }
 }

@@ -1,5 +1,7 @@
 using Vaccination.Benchmarks;
+using Vaccination.Benchmarks.Audit;
 using Vaccination.Benchmarks.Exchange;
+using Vaccination.Benchmarks.Export;
 using Vaccination.Benchmarks.Ingestion;
 using Vaccination.Benchmarks.Certificates;
 using Vaccination.Benchmarks.Retention;
@@ -17,5 +19,7 @@ return arguments.Name switch
     "soak" => await SoakBenchmark.RunAsync(arguments),
     "ingestion-webhook" => await WebhookBenchmark.RunAsync(arguments),
     "ingestion-import" => await ImportBenchmark.RunAsync(arguments),
+    "audit" => await AuditOverheadBenchmark.RunAsync(arguments),
+    "export" => await ExportBenchmark.RunAsync(arguments),
     _ => BenchmarkArguments.Usage(),
 };
