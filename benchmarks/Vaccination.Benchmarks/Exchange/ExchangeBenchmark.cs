@@ -34,6 +34,7 @@ internal static class ExchangeBenchmark
     {
         var samples = arguments.Number("samples", 200);
         var movers = arguments.Number("movers", 10_000);
+        var waitMinutes = arguments.Number("wait-minutes", 60);
         using var azurite = await AzuriteProcess.StartAsync();
         var keyFile = Path.Combine(Directory.CreateTempSubdirectory("bench-exchange-keys").FullName, "keys.json");
         using var callbacks = new CallbackListener();
@@ -73,7 +74,7 @@ internal static class ExchangeBenchmark
         var jobId = await PostBulkAsync(http, movers);
         var accepted = Stopwatch.GetElapsedTime(bulkStarted);
         var ends = await Task.WhenAll(Enumerable.Range(1, movers).Select(line => callbacks.WhenEndedAsync(InquiryId.ForJob(jobId, line).Value)))
-            .WaitAsync(TimeSpan.FromMinutes(20));
+            .WaitAsync(TimeSpan.FromMinutes(waitMinutes));
         var total = Stopwatch.GetElapsedTime(bulkStarted, ends.Max());
         var progress = await http.GetFromJsonAsync<JsonElement>($"api/municipalities/011002/inquiry-jobs/{jobId}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

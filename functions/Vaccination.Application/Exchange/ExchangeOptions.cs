@@ -14,6 +14,12 @@ public sealed class ExchangeOptions
     /// <summary>A message that fails this many deliveries goes to the poison queue or dead-letter queue.</summary>
     public int MaxDeliveries { get; set; } = 5;
 
+    /// <summary>
+    /// At most this many lines of one bulk job are in flight; the next line is sent when one ends. This keeps the
+    /// queue backlog small (Azurite's queue slows down with thousands of waiting messages).
+    /// </summary>
+    public int JobWindow { get; set; } = 256;
+
     /// <summary>Where a status notification (ids and status only) is posted when an inquiry ends; none when empty.</summary>
     public Uri? CallbackUrl { get; set; }
 }

@@ -23,6 +23,12 @@ public interface IInquiryStore
     /// <summary>The job's inquiries in line order, read without decrypting anything (one partition range query).</summary>
     IAsyncEnumerable<InquirySummary> ListJobAsync(Tenant tenant, string jobId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves one queued line of the job to awaiting (conditional on its version, so two callers never take the same
+    /// line) and returns it; null when the job has no queued line left.
+    /// </summary>
+    Task<StoredInquiry?> ClaimNextQueuedAsync(Tenant tenant, string jobId, CancellationToken cancellationToken = default);
+
     /// <summary>Inquiries whose result expired before <paramref name="now"/>, and unanswered ones created before <paramref name="abortBefore"/>.</summary>
     IAsyncEnumerable<InquirySummary> ListDueAsync(Tenant tenant, DateTimeOffset now, DateTimeOffset abortBefore, CancellationToken cancellationToken = default);
 

@@ -34,7 +34,7 @@ public sealed class InquiryCleanup(
         await foreach (var due in inquiries.ListDueAsync(tenant, now, now - options.Value.AbortAfter, cancellationToken))
         {
             var id = InquiryId.TryCreate(due.InquiryId).Value;
-            if (due.Status == InquiryStatus.Awaiting)
+            if (due.Status is InquiryStatus.Awaiting or InquiryStatus.Queued)
             {
                 await completion.AbortAsync(tenant, id, cancellationToken);
                 aborted++;

@@ -18,6 +18,7 @@ public sealed class InquiryCompletion(
     ISubjectStore subjects,
     IExchangeRecordStore records,
     IInquiryNotifier notifier,
+    InquirySender sender,
     IOptions<ExchangeOptions> options,
     TimeProvider clock,
     ILogger<InquiryCompletion> logger)
@@ -62,7 +63,7 @@ public sealed class InquiryCompletion(
     public async Task AbortAsync(Tenant tenant, InquiryId id, CancellationToken cancellationToken)
     {
         var inquiry = await inquiries.GetAsync(tenant, id, cancellationToken);
-        if (inquiry is { Status: InquiryStatus.Awaiting })
+        if (inquiry is { Status: InquiryStatus.Awaiting or InquiryStatus.Queued })
         {
             await EndAsync(tenant, inquiry with { Status = InquiryStatus.Failed, FailureReason = "no-response", RetryHint = "retry" }, null, cancellationToken);
         }
@@ -117,6 +118,10 @@ public sealed class InquiryCompletion(
             ended.LegalBasis, now, ExchangeRecord.SystemActor, ended.SubjectId, items, ended.FailureReason), cancellationToken);
         ExchangeLog.InquiryEnded(logger, ended.Id.Value, tenant.Code.Value, ended.Status);
         await notifier.NotifyAsync(tenant, ended.Id, ended.Status, cancellationToken);
+        if (ended.Id.JobId is { } jobId)
+        {
+            await sender.SendNextOfJobAsync(tenant, jobId, cancellationToken);
+        }
     }
 
     private static string EventOf(InquiryStatus status) => status switch

@@ -9,6 +9,7 @@ public sealed record InquiryJobView(
     int NotFound,
     int Refused,
     int Failed,
+    int Queued,
     bool Finished,
     DateTimeOffset CreatedAt,
     string ResultPath);

@@ -19,7 +19,7 @@ public sealed class InquiryService(
     InquiryRequestValidator validator,
     IInquiryStore inquiries,
     IExchangeRecordStore records,
-    ExchangeMessenger messenger,
+    InquirySender sender,
     IOptions<ExchangeOptions> options,
     TimeProvider clock,
     ILogger<InquiryService> logger)
@@ -46,7 +46,7 @@ public sealed class InquiryService(
         var inquiry = NewInquiry(InquiryId.New(), valid.Value, caller.ActorId);
         await inquiries.CreateAsync(tenant.Value, [inquiry], cancellationToken);
         await records.AppendAsync(tenant.Value, SentRecord(inquiry), cancellationToken);
-        if (await TrySendAsync(tenant.Value, inquiry, cancellationToken) is { } sendFailure)
+        if (await sender.TrySendAsync(tenant.Value, inquiry, cancellationToken) is { } sendFailure)
         {
             // Recorded as failed with retry hint "retry"; the host maps the transport outage to 503.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(sendFailure);
@@ -81,22 +81,31 @@ public sealed class InquiryService(
 
         var jobId = InquiryId.New().Value;
         var now = clock.GetUtcNow();
-        var created = validated.Select((v, i) => NewInquiry(InquiryId.ForJob(jobId, i + 1), v.Value, caller.ActorId)).ToList();
+        var window = Math.Max(1, options.Value.JobWindow);
+        var created = validated.Select((v, i) => NewInquiry(InquiryId.ForJob(jobId, i + 1), v.Value, caller.ActorId) with
+        {
+            Status = i < window ? InquiryStatus.Awaiting : InquiryStatus.Queued,
+        }).ToList();
         await inquiries.CreateJobAsync(tenant.Value,
             new InquiryJob(jobId, created.Count, caller.ActorId, now, now + options.Value.AbortAfter + options.Value.ResultRetention), cancellationToken);
         await inquiries.CreateAsync(tenant.Value, created, cancellationToken);
         await records.AppendManyAsync(tenant.Value, created.Select(SentRecord).ToList(), cancellationToken);
 
         var failed = 0;
-        await Parallel.ForEachAsync(created, new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(created.Take(window), new ParallelOptions { MaxDegreeOfParallelism = SendParallelism, CancellationToken = cancellationToken },
             async (inquiry, ct) =>
             {
-                if (await TrySendAsync(tenant.Value, inquiry, ct) is not null)
+                if (await sender.TrySendAsync(tenant.Value, inquiry, ct) is not null)
                 {
                     Interlocked.Increment(ref failed);
                 }
             });
         ExchangeLog.JobSent(logger, jobId, tenant.Value.Code.Value, created.Count, failed);
+        for (var i = 0; i < failed; i++)
+        {
+            await sender.SendNextOfJobAsync(tenant.Value, jobId, cancellationToken);
+        }
+
         return new InquiryAccepted(jobId, created.Count, JobPath(tenant.Value, jobId));
     }
 
@@ -141,7 +150,7 @@ public sealed class InquiryService(
 
         return new InquiryJobView(found.JobId, found.Total, counts[(int)InquiryStatus.Awaiting], counts[(int)InquiryStatus.Provided],
             counts[(int)InquiryStatus.NotFound], counts[(int)InquiryStatus.Refused], counts[(int)InquiryStatus.Failed],
-            counts[(int)InquiryStatus.Awaiting] == 0, found.CreatedAt, JobPath(tenant, found.JobId) + "/result");
+            counts[(int)InquiryStatus.Queued], counts[(int)InquiryStatus.Awaiting] + counts[(int)InquiryStatus.Queued] == 0, found.CreatedAt, JobPath(tenant, found.JobId) + "/result");
     }
 
     /// <summary>The job's result file: one CSV line per mover, without My Numbers (S7).</summary>
@@ -170,6 +179,7 @@ public sealed class InquiryService(
         InquiryStatus.Provided => "provided",
         InquiryStatus.NotFound => "not-found",
         InquiryStatus.Refused => "refused",
+        InquiryStatus.Queued => "queued",
         _ => "failed",
     };
 
@@ -192,36 +202,6 @@ public sealed class InquiryService(
     private static ExchangeRecord SentRecord(StoredInquiry inquiry) => new(
         inquiry.Id, inquiry.FormerMunicipality, ExchangeDirection.Inquiry, ExchangeRecordEvents.Sent, inquiry.LegalBasis, inquiry.CreatedAt,
         inquiry.RequestedBy, inquiry.SubjectId, Items: null, Detail: inquiry.ConsentReference is null ? null : "consent referenced");
-
-    /// <summary>Sends one inquiry; a transport failure marks it failed with retry hint "retry" (nothing accepted is lost silently).</summary>
-    private async Task<Exception?> TrySendAsync(Tenant tenant, StoredInquiry inquiry, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await messenger.SendInquiryAsync(tenant.Code, inquiry, cancellationToken);
-            ExchangeLog.InquirySent(logger, inquiry.Id.Value, tenant.Code.Value, inquiry.FormerMunicipality.Value, inquiry.MessageId);
-            return null;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            ExchangeLog.InquirySendFailed(logger, inquiry.Id.Value, tenant.Code.Value, e.GetType().Name);
-            var stored = await inquiries.GetAsync(tenant, inquiry.Id, cancellationToken);
-            if (stored is not null)
-            {
-                var now = clock.GetUtcNow();
-                await inquiries.UpdateAsync(tenant, stored with
-                {
-                    Status = InquiryStatus.Failed,
-                    CompletedAt = now,
-                    ExpiresAt = now + options.Value.ResultRetention,
-                    FailureReason = "transport-unavailable",
-                    RetryHint = "retry",
-                }, cancellationToken);
-            }
-
-            return e;
-        }
-    }
 
     private static string InquiryPath(Tenant tenant, string id) => $"/api/municipalities/{tenant.Code.Value}/inquiries/{id}";
 

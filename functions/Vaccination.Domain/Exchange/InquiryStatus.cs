@@ -17,4 +17,7 @@ public enum InquiryStatus
 
     /// <summary>The exchange failed (poison message, no answer in time); see the reason and retry hint.</summary>
     Failed,
+
+    /// <summary>A line of a bulk job stored but not sent yet: it is sent when an earlier line of the job ends.</summary>
+    Queued,
 }

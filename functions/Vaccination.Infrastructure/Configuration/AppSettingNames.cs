@@ -39,6 +39,7 @@ public static class AppSettingNames
     public const string ExchangeAbortAfter = "Exchange__AbortAfter";
     public const string ExchangeMaxDeliveries = "Exchange__MaxDeliveries";
     public const string ExchangeCallbackUrl = "Exchange__CallbackUrl";
+    public const string ExchangeJobWindow = "Exchange__JobWindow";
     public const string ExchangeIdlePollDelay = "Exchange__IdlePollDelay";
     public const string ExchangeConsumerParallelism = "Exchange__ConsumerParallelism";
 

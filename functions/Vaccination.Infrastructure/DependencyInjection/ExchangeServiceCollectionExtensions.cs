@@ -25,6 +25,7 @@ public static class ExchangeServiceCollectionExtensions
 
         services.AddSingleton<InquiryRequestValidator>();
         services.AddSingleton<ExchangeMessenger>();
+        services.AddSingleton<InquirySender>();
         services.AddSingleton<InquiryService>();
         services.AddSingleton<InquiryCompletion>();
         services.AddSingleton<ProvisionService>();

@@ -21,6 +21,7 @@ internal sealed class TableInquiryStore(StorageTables tables, TenantFieldProtect
 {
     private const string InquiryKind = "inquiry";
     private const string JobKind = "job";
+    private const int ClaimCandidates = 32;
 
     private TableClient Table => tables.Get(TableNames.Inquiries);
 
@@ -95,13 +96,49 @@ internal sealed class TableInquiryStore(StorageTables tables, TenantFieldProtect
         }
     }
 
+    public async Task<StoredInquiry?> ClaimNextQueuedAsync(Tenant tenant, string jobId, CancellationToken cancellationToken = default)
+    {
+        // Many lines end at once; each claimer picks at random among the first queued lines so they rarely collide.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKeys.ForIndex(tenant, jobId)} and RowKey gt {jobId + "-"} and RowKey lt {jobId + "."} and Status eq {nameof(InquiryStatus.Queued)}");
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var candidates = new List<string>(ClaimCandidates);
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: ClaimCandidates, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                candidates.Add(row.RowKey);
+                if (candidates.Count == ClaimCandidates)
+                {
+                    break;
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                return null;
+            }
+
+            var id = InquiryId.TryCreate(candidates[Random.Shared.Next(candidates.Count)]).Value;
+            if (await GetAsync(tenant, id, cancellationToken) is { Status: InquiryStatus.Queued } queued)
+            {
+                var claimed = queued with { Status = InquiryStatus.Awaiting };
+                if (await UpdateAsync(tenant, claimed, cancellationToken))
+                {
+                    return claimed;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public async IAsyncEnumerable<InquirySummary> ListDueAsync(
         Tenant tenant, DateTimeOffset now, DateTimeOffset abortBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var partition in PartitionKeys.AllForTenant(tenant))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and Kind eq {InquiryKind} and (ExpiresAt lt {now} or (Status eq {nameof(InquiryStatus.Awaiting)} and CreatedAt lt {abortBefore}))");
+                $"PartitionKey eq {partition} and Kind eq {InquiryKind} and (ExpiresAt lt {now} or (Status ne {nameof(InquiryStatus.Provided)} and Status ne {nameof(InquiryStatus.NotFound)} and Status ne {nameof(InquiryStatus.Refused)} and Status ne {nameof(InquiryStatus.Failed)} and CreatedAt lt {abortBefore}))");
             await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: SummaryColumns, cancellationToken: cancellationToken))
             {
                 yield return ToSummary(row);

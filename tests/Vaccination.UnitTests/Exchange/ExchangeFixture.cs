@@ -20,7 +20,8 @@ internal sealed class ExchangeFixture
     {
         Registry = new TenantRegistry([Sapporo, Asahikawa]);
         Messenger = new ExchangeMessenger(Transport.Object, Cipher.Object, TimeProvider.System);
-        Completion = new InquiryCompletion(Inquiries.Object, Subjects.Object, Records.Object, Notifier.Object, Options, TimeProvider.System,
+        var sender = new InquirySender(Inquiries.Object, Messenger, Options, TimeProvider.System, NullLogger<InquirySender>.Instance);
+        Completion = new InquiryCompletion(Inquiries.Object, Subjects.Object, Records.Object, Notifier.Object, sender, Options, TimeProvider.System,
             NullLogger<InquiryCompletion>.Instance);
         Provision = new ProvisionService(new TenantAccess(Registry), Subjects.Object, Provisions.Object, Records.Object, Messenger, Options,
             TimeProvider.System, NullLogger<ProvisionService>.Instance);
