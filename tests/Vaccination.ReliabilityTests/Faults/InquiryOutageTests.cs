@@ -3,6 +3,7 @@ using System.Text.Json;
 using Vaccination.Benchmarks;
 using Vaccination.Benchmarks.Soak;
 using Vaccination.ReliabilityTests.Environment;
+using Xunit.Abstractions;
 
 namespace Vaccination.ReliabilityTests.Faults;
 
@@ -13,7 +14,7 @@ namespace Vaccination.ReliabilityTests.Faults;
 /// one "provided" record at Asahikawa, one "sent" and one answer record at Sapporo, per accepted inquiry.
 /// </summary>
 [Collection(ReliabilityTestGroup.Name)]
-public sealed class InquiryOutageTests(ReliabilityEnvironment environment)
+public sealed class InquiryOutageTests(ReliabilityEnvironment environment, ITestOutputHelper output)
 {
     private const int Persons = 30;
     private static readonly string[] PersonalTexts = ["照会 次郎", "照会", "次郎", "1966-02-17", "19660217", "1966/02/17", "INQLOT", "Inquiry Clinic Rumoi"];
@@ -47,6 +48,7 @@ public sealed class InquiryOutageTests(ReliabilityEnvironment environment)
             people.Add((atSapporo, myNumber));
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var accepted = new ConcurrentDictionary<string, string>();
         var statuses = new ConcurrentBag<int>();
         var outage = Task.Run(async () =>
@@ -104,6 +106,11 @@ public sealed class InquiryOutageTests(ReliabilityEnvironment environment)
             }
         }
 
+        var inquiryRows = await RawRows.ReadAsync(environment.ConnectionString, host.TablePrefix, "Inquiries");
+        output.WriteLine($"{Persons} inquiries in {clock.Elapsed.TotalSeconds:F1} s until all answered; storage stopped after {acceptedWhenStopped} accepted for 4 s; {statuses.Count} POSTs: "
+            + string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {(g.Key == 0 ? "no answer" : g.Key)}"))
+            + "; final: " + string.Join(", ", final.Values.GroupBy(v => v.ValueKind == JsonValueKind.Object ? v.GetProperty("status").GetString() : "unreadable").Select(g => $"{g.Count()} {g.Key}"))
+            + $"; inquiry rows stored: {inquiryRows.Count} (not accepted, never sent: {inquiryRows.Count(r => !accepted.ContainsKey(r.RowKey))})");
         Assert.True(acceptedWhenStopped < Persons, "The outage began after the burst had ended; it tested nothing.");
         Assert.True(statuses.Any(s => s is 0 or >= 500), "No inquiry met the outage.");
         Assert.Equal(Persons, accepted.Count);

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Vaccination.Benchmarks;
 using Vaccination.Benchmarks.Soak;
 using Vaccination.ReliabilityTests.Environment;
+using Xunit.Abstractions;
 
 namespace Vaccination.ReliabilityTests.Faults;
 
@@ -14,7 +15,7 @@ namespace Vaccination.ReliabilityTests.Faults;
 /// idempotency record per event, one key row per person, and every person reads back whole.
 /// </summary>
 [Collection(ReliabilityTestGroup.Name)]
-public sealed class WebhookOutageTests(ReliabilityEnvironment environment)
+public sealed class WebhookOutageTests(ReliabilityEnvironment environment, ITestOutputHelper output)
 {
     private const int Persons = 60;
     private const int Senders = 6;
@@ -56,6 +57,7 @@ public sealed class WebhookOutageTests(ReliabilityEnvironment environment)
             await environment.StartStorageAsync();
             return Volatile.Read(ref acknowledged);
         });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var queue = new ConcurrentQueue<List<(string EventId, byte[] Body)>>(events);
         var senders = Enumerable.Range(0, Senders).Select(_ => Task.Run(async () =>
         {
@@ -75,6 +77,8 @@ public sealed class WebhookOutageTests(ReliabilityEnvironment environment)
         })).ToList();
         await Task.WhenAll(senders).WaitAsync(TimeSpan.FromMinutes(3));
         var acknowledgedWhenStopped = await outage;
+        output.WriteLine($"{total} events by {Senders} senders in {clock.Elapsed.TotalSeconds:F1} s; storage stopped after {acknowledgedWhenStopped} acknowledgements for {Downtime.TotalSeconds} s; "
+            + $"{statuses.Count} requests: " + string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {(g.Key == 0 ? "no answer" : g.Key)}")));
 
         Assert.True(acknowledgedWhenStopped < total, "The outage began after the load had ended; it tested nothing.");
         Assert.True(statuses.Any(s => s is 0 or >= 500), "No request met the outage.");

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Vaccination.Application.Ingestion;
 using Vaccination.Benchmarks.Soak;
 using Vaccination.ReliabilityTests.Environment;
+using Xunit.Abstractions;
 
 namespace Vaccination.ReliabilityTests.Fuzzing;
 
@@ -13,7 +14,7 @@ namespace Vaccination.ReliabilityTests.Fuzzing;
 /// and a refused body (4xx) changes no table (the audit trail, which records every request, aside).
 /// </summary>
 [Collection(ReliabilityTestGroup.Name)]
-public sealed class WebhookHttpFuzzTests(ReliabilityEnvironment environment)
+public sealed class WebhookHttpFuzzTests(ReliabilityEnvironment environment, ITestOutputHelper output)
 {
     [Fact]
     public async Task SignedWebhook_MutatedBodies_AnsweredWithout5xxAndRefusalsWriteNothing()
@@ -46,6 +47,7 @@ public sealed class WebhookHttpFuzzTests(ReliabilityEnvironment environment)
             }
         }));
 
+        output.WriteLine("answers: " + string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Value} x {a.Key}")));
         Assert.True(answers.Keys.Any(s => s >= 400), "No mutated body was refused: the fuzzing reached nothing.");
     }
 
