@@ -24,8 +24,11 @@ public interface IRetentionStore
     /// <summary>Moves the proposal to a new status if its version still matches.</summary>
     Task<Result<ErasureProposal>> UpdateProposalAsync(Tenant tenant, ErasureProposal proposal, CancellationToken cancellationToken);
 
-    /// <summary>Erases the approved proposal's persons that are still expired (keys first, then rows). Idempotent.</summary>
-    Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken);
+    /// <summary>
+    /// Erases the approved proposal's persons that are still expired (keys first, then rows). Idempotent. Null when
+    /// another worker is executing the same proposal at this moment: it finishes the work and issues the certificate.
+    /// </summary>
+    Task<ErasureOutcome?> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>Stores a certificate's signed summary and its signed key pages.</summary>
     Task SaveCertificateAsync(Tenant tenant, string certificateId, string summaryJws, IReadOnlyList<string> pageJws, CancellationToken cancellationToken);

@@ -61,6 +61,7 @@ public sealed partial class RetentionSweepService(
             LogWorkingDataExpired(logger, tenant.Code.Value, expirer.Name, expired);
         }
 
+        await ResumeApprovedAsync(tenant, cancellationToken);
         var scan = await store.ScanAsync(tenant, runId, PastDate.TodayInJapan(clock), maxPages: null, cancellationToken);
         if (!scan.Completed || scan.ExpiredPersons == 0)
         {
@@ -93,6 +94,12 @@ public sealed partial class RetentionSweepService(
         }
 
         var outcome = await store.EraseAsync(tenant, proposalId, PastDate.TodayInJapan(clock), cancellationToken);
+        if (outcome is null || (await store.GetProposalAsync(tenant, proposalId, cancellationToken))?.Status != ErasureProposalStatus.Approved)
+        {
+            LogLeftToOtherWorker(logger, tenant.Code.Value, proposalId);
+            return; // another worker is executing it, or finished it while we erased
+        }
+
         var pages = outcome.DestroyedKeyIds.Chunk(DestroyedKeyPage.Size).Select((ids, index) => new DestroyedKeyPage(proposalId, index + 1, ids)).ToList();
         var report = new DeletionReport(
             proposalId,
@@ -115,12 +122,24 @@ public sealed partial class RetentionSweepService(
         await store.SaveCertificateAsync(tenant, report.CertificateId, await signer.SignAsync(report, cancellationToken), pageJws, cancellationToken);
         var executed = await store.UpdateProposalAsync(
             tenant, proposal with { Status = ErasureProposalStatus.Executed, CertificateId = report.CertificateId }, cancellationToken);
-        if (!executed.IsSuccess)
+        if (!executed.IsSuccess && (await store.GetProposalAsync(tenant, proposalId, cancellationToken))?.Status != ErasureProposalStatus.Executed)
         {
             throw new InvalidOperationException($"Proposal {proposalId} changed while it was executed.");
         }
 
         LogExecuted(logger, tenant.Code.Value, proposalId, outcome.Persons, outcome.Rows);
+    }
+
+    /// <summary>Finishes approved proposals whose execution was interrupted (a crash, or a worker that stopped).</summary>
+    private async Task ResumeApprovedAsync(Tenant tenant, CancellationToken cancellationToken)
+    {
+        foreach (var proposal in await store.ListProposalsAsync(tenant, cancellationToken))
+        {
+            if (proposal.Status == ErasureProposalStatus.Approved)
+            {
+                await ExecuteAsync(tenant, proposal.Id, cancellationToken);
+            }
+        }
     }
 
     /// <summary>SHA-256 over values sorted ordinally, one per line (UTF-8), lowercase hex: how certificates fingerprint id lists.</summary>
@@ -135,6 +154,9 @@ public sealed partial class RetentionSweepService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: erasure proposal {ProposalId} for {Persons} persons")]
     private static partial void LogProposal(ILogger logger, string tenant, string proposalId, int persons);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: proposal {ProposalId} is being executed by another worker")]
+    private static partial void LogLeftToOtherWorker(ILogger logger, string tenant, string proposalId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Tenant}: proposal {ProposalId} executed, {Persons} persons and {Rows} rows erased")]
     private static partial void LogExecuted(ILogger logger, string tenant, string proposalId, int persons, int rows);

@@ -21,17 +21,22 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
     private static readonly string[] SubjectColumns =
         ["PartitionKey", "RowKey", "MovedOutOn", "DeceasedOn", PersonKeyStore.PointerProperty, PersonKeyStore.KeyIdProperty];
 
-    public async Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The outcome, or null when another worker is executing the same proposal (it will finish it).</summary>
+    public async Task<ErasureOutcome?> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken)
     {
         foreach (var partition in PartitionKeys.AllForTenant(tenant))
         {
-            await ErasePartitionAsync(tenant, partition, proposalId, today, cancellationToken);
+            if (!await ErasePartitionAsync(tenant, partition, proposalId, today, cancellationToken))
+            {
+                return null;
+            }
         }
 
         return await SummarizeAsync(tenant, proposalId, cancellationToken);
     }
 
-    private async Task ErasePartitionAsync(Tenant tenant, string partition, string proposalId, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Erases one partition's pending persons; false when another worker claimed them first.</summary>
+    private async Task<bool> ErasePartitionAsync(Tenant tenant, string partition, string proposalId, DateOnly today, CancellationToken cancellationToken)
     {
         var itemPartition = PartitionKeys.ForProposalItems(partition, proposalId);
         var pending = (await QueryAsync(TableNames.ErasureProposalItems, itemPartition, null, cancellationToken))
@@ -39,7 +44,7 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
             .ToDictionary(item => item.RowKey, StringComparer.Ordinal);
         if (pending.Count == 0)
         {
-            return;
+            return true;
         }
 
         var lastDoses = await new RetentionScanner(tables, TableBatch.MaxSize).LastDoseDatesAsync(partition, cancellationToken);
@@ -52,14 +57,20 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
             .Where(dose => expiredIds.Contains(dose.GetString("SubjectId")))
             .ToList();
 
-        // Record what is about to go (key id, row count) before anything goes, so a crash cannot lose it.
+        // Record what is about to go (key id, row count) before anything goes, so a crash cannot lose it. The marks are
+        // conditional on the items as read: if another worker marked them first, it owns this partition and we leave it.
         var dosesPerPerson = doses.GroupBy(d => d.GetString("SubjectId")).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        await MarkAsync(itemPartition, expired.Select(row => new TableEntity(itemPartition, row.RowKey)
+        var marks = expired.Where(row => pending[row.RowKey].GetString(StageProperty) != ErasingStage).Select(row => new TableEntity(itemPartition, row.RowKey)
         {
             [StageProperty] = ErasingStage,
             ["KeyId"] = row.GetString(PersonKeyStore.KeyIdProperty),
             ["Rows"] = 2 + dosesPerPerson.GetValueOrDefault(row.RowKey),
-        }), cancellationToken);
+            ETag = pending[row.RowKey].ETag,
+        });
+        if (!await TryClaimAsync(marks, cancellationToken))
+        {
+            return false;
+        }
 
         await ShredKeysAsync(tenant, expired, cancellationToken);
         await DeleteAllAsync(tables.Get(TableNames.Doses), doses, cancellationToken);
@@ -71,6 +82,7 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
             .Concat(pending.Values.Where(item => item.GetString(StageProperty) == ErasingStage && !subjects.ContainsKey(item.RowKey)).Select(item => item.RowKey))
             .ToHashSet(StringComparer.Ordinal);
         await MarkAsync(itemPartition, pending.Keys.Select(id => new TableEntity(itemPartition, id) { [ErasedProperty] = erased.Contains(id) }), cancellationToken);
+        return true;
     }
 
     private async Task ShredKeysAsync(Tenant tenant, List<TableEntity> subjects, CancellationToken cancellationToken)
@@ -104,6 +116,25 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
         if (rows > 0)
         {
             await MarkAsync(itemPartition, [new TableEntity(itemPartition, subjects[0].RowKey) { ["OtherRows"] = rows }], cancellationToken);
+        }
+    }
+
+    /// <summary>Merges the marks only where the items are unchanged since read; false when another worker got there first.</summary>
+    private async Task<bool> TryClaimAsync(IEnumerable<TableEntity> marks, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var items = tables.Get(TableNames.ErasureProposalItems);
+            foreach (var batch in marks.Chunk(TableBatch.MaxSize))
+            {
+                await items.SubmitTransactionAsync(batch.Select(mark => new TableTransactionAction(TableTransactionActionType.UpdateMerge, mark, mark.ETag)), cancellationToken);
+            }
+
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 412)
+        {
+            return false;
         }
     }
 

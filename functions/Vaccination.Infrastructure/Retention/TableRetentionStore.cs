@@ -109,7 +109,7 @@ public sealed class TableRetentionStore(StorageTables tables, PersonKeyStore per
         }
     }
 
-    public Task<ErasureOutcome> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken) =>
+    public Task<ErasureOutcome?> EraseAsync(Tenant tenant, string proposalId, DateOnly today, CancellationToken cancellationToken) =>
         _executor.EraseAsync(tenant, proposalId, today, cancellationToken);
 
     public async Task SaveCertificateAsync(Tenant tenant, string certificateId, string summaryJws, IReadOnlyList<string> pageJws, CancellationToken cancellationToken)
@@ -117,9 +117,17 @@ public sealed class TableRetentionStore(StorageTables tables, PersonKeyStore per
         ArgumentNullException.ThrowIfNull(pageJws);
         var rows = pageJws.Select((jws, index) => (Page: index + 1, Jws: jws)).Prepend((Page: 0, Jws: summaryJws))
             .Select(page => new TableEntity(PartitionKeys.ForTenant(tenant), CertificateRow(certificateId, page.Page)) { ["Jws"] = page.Jws });
+        // Insert only: a certificate, once issued, is never rewritten (a concurrent second execution keeps the first).
         foreach (var batch in rows.Chunk(TableBatch.MaxSize))
         {
-            await Certificates.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            try
+            {
+                await Certificates.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                return;
+            }
         }
     }
 
