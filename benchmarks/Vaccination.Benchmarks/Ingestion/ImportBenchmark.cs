@@ -165,7 +165,7 @@ internal static class ImportBenchmark
         var store = new TableSubjectStore(tables, keys);
         var clock = TimeProvider.System;
         var registry = new TenantRegistry([Tenant]);
-        var stages = new TimedImportStages(new TableImportSubjectReader(tables, keys), new TableImportDoseWriter(store));
+        var stages = new TimedImportStages(new TableImportSubjectReader(store), new TableImportDoseWriter(store));
         var service = new VrsImportService(
             new TenantAccess(registry), new VrsExportCsvReader(), stages, stages, new TableDataQualityStore(tables),
             new WebhookEventValidator(clock, registry, new SubjectRequestValidator(clock)), clock, NullLogger<VrsImportService>.Instance);

@@ -79,13 +79,6 @@ public sealed class PersonKeyStore(StorageTables tables, TenantKeyRing tenantKey
         return row.HasValue ? row.Value!.GetString(PointerProperty) : null;
     }
 
-    /// <summary>Opens (and caches) a key row that a bulk reader fetched itself; null when the row is not the subject's.</summary>
-    public async Task<PersonKey?> OpenAsync(Tenant tenant, SubjectId subjectId, TableEntity keyRow, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(keyRow);
-        return keyRow.GetString("SubjectId") == subjectId.Value ? await UnwrapAndCacheAsync(tenant, subjectId, keyRow, cancellationToken) : null;
-    }
-
     /// <summary>
     /// Makes <paramref name="keyRow"/> hold the subject's key: a new random key, or <paramref name="existingKey"/> when the
     /// person already has one (their My Number changed). Returns null when another subject already holds the row.
