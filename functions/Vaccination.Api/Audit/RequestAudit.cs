@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Vaccination.Api.Http;
 using Vaccination.Application.Audit;
 using Vaccination.Application.Callers;
@@ -12,10 +13,11 @@ namespace Vaccination.Api.Audit;
 /// Audits every authenticated request that names a served municipality, from <see cref="Authentication.CallerAuthenticator"/>,
 /// so that no endpoint can forget it: the operation is the matched <see cref="ApiRoutes"/> template, the person is the
 /// route's subject id (and any the endpoint adds with <see cref="Concerns"/>), the outcome is the response status.
-/// The entry is appended when the response starts, before any of its body is sent; if the append fails, the response
-/// fails with it, so personal data never leaves without its audit entry.
+/// The entry is appended when the response starts, before any of its body is sent; if the append fails, a successful
+/// response fails with it, so personal data never leaves without its audit entry. A refusal or an outage answer
+/// (4xx, 5xx) carries no personal data: it is sent even when storage is down, so the caller still gets its 503 and retry hint.
 /// </summary>
-public sealed partial class RequestAudit(AuditTrail trail, TenantRegistry tenants)
+public sealed partial class RequestAudit(AuditTrail trail, TenantRegistry tenants, ILogger<RequestAudit> logger)
 {
     private const string MunicipalityRouteValue = "municipalityCode";
     private const string SubjectRouteValue = "subjectId";
@@ -42,8 +44,23 @@ public sealed partial class RequestAudit(AuditTrail trail, TenantRegistry tenant
         var action = $"{request.Method} {match.Template}";
         var resource = Resource(match.Values);
         var response = context.Response;
-        response.OnStarting(() => trail.RecordAsync(tenant, caller, action, scope.Subjects, resource, response.StatusCode, CancellationToken.None));
+        response.OnStarting(() => RecordAsync(tenant, caller, action, scope, resource, response));
     }
+
+    private async Task RecordAsync(Tenant tenant, Caller caller, string action, Scope scope, string? resource, HttpResponse response)
+    {
+        try
+        {
+            await trail.RecordAsync(tenant, caller, action, scope.Subjects, resource, response.StatusCode, CancellationToken.None);
+        }
+        catch (Exception e) when (response.StatusCode >= StatusCodes.Status400BadRequest && e is not OperationCanceledException)
+        {
+            LogUnrecorded(logger, tenant.Code.Value, action, response.StatusCode, e.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit entry for {Tenant} {Action} ({Status}) could not be appended ({ExceptionType}); the answer carries no personal data")]
+    private static partial void LogUnrecorded(ILogger logger, string tenant, string action, int status, string exceptionType);
 
     /// <summary>Adds a person the request concerns that its route does not name (for example one found from the body).</summary>
     public static void Concerns(HttpContext context, SubjectId subject)
