@@ -24,6 +24,19 @@ public static class RawRows
         return rows;
     }
 
+    /// <summary>
+    /// Tables a refused request may still change, or that the self-host's own timers write whatever the callers do: the
+    /// audit trail (it records the refused attempt) and the nightly retention sweep's checkpoints and proposals.
+    /// </summary>
+    private static readonly string[] NotCausedByTheCaller = ["AuditEntries", "SweepCheckpoints", "ErasureProposals", "ErasureProposalItems"];
+
+    /// <summary>Row counts of every table with the prefix that only a caller's request changes, as one comparable text.</summary>
+    public static async Task<string> CallerVisibleCountsAsync(string connectionString, string prefix) =>
+        string.Join(", ", (await CountAllAsync(connectionString, prefix))
+            .Where(c => !NotCausedByTheCaller.Any(t => c.Key == prefix + t))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => $"{c.Key}={c.Value}"));
+
     /// <summary>Row counts of every table with the prefix, by table name.</summary>
     public static async Task<Dictionary<string, int>> CountAllAsync(string connectionString, string prefix)
     {

@@ -59,7 +59,9 @@ public sealed class InquiryOutageTests(ReliabilityEnvironment environment, ITest
             }
 
             await environment.StopStorageAsync();
-            await Task.Delay(TimeSpan.FromSeconds(4));
+
+            // Longer than the storage client's own retries (about 6 s), so the outage reaches the callers.
+            await Task.Delay(TimeSpan.FromSeconds(8));
             await environment.StartStorageAsync();
             return accepted.Count;
         });
@@ -107,7 +109,7 @@ public sealed class InquiryOutageTests(ReliabilityEnvironment environment, ITest
         }
 
         var inquiryRows = await RawRows.ReadAsync(environment.ConnectionString, host.TablePrefix, "Inquiries");
-        output.WriteLine($"{Persons} inquiries in {clock.Elapsed.TotalSeconds:F1} s until all answered; storage stopped after {acceptedWhenStopped} accepted for 4 s; {statuses.Count} POSTs: "
+        output.WriteLine($"{Persons} inquiries in {clock.Elapsed.TotalSeconds:F1} s until all answered; storage stopped after {acceptedWhenStopped} accepted for 8 s; {statuses.Count} POSTs: "
             + string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {(g.Key == 0 ? "no answer" : g.Key)}"))
             + "; final: " + string.Join(", ", final.Values.GroupBy(v => v.ValueKind == JsonValueKind.Object ? v.GetProperty("status").GetString() : "unreadable").Select(g => $"{g.Count()} {g.Key}"))
             + $"; inquiry rows stored: {inquiryRows.Count} (not accepted, never sent: {inquiryRows.Count(r => !accepted.ContainsKey(r.RowKey))})");

@@ -19,7 +19,8 @@ public sealed class WebhookOutageTests(ReliabilityEnvironment environment, ITest
 {
     private const int Persons = 60;
     private const int Senders = 6;
-    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(4);
+    /// <summary>Longer than the storage client's own retries (3 retries, 0.8 s doubling: about 6 s), so the outage reaches the callers.</summary>
+    private static readonly TimeSpan Downtime = TimeSpan.FromSeconds(8);
     private static readonly string[] PersonalTexts = ["障害 一郎", "障害", "一郎", "1961-11-23", "19611123", "1961/11/23", "FAULTLOT", "Fault Clinic Nayoro"];
 
     [Fact]
