@@ -33,7 +33,7 @@ public sealed class RetentionConcurrentWorkTests(ReliabilityEnvironment environm
         await Scans.AssertNothingInClearAsync(environment, run.Host, PersonalTexts, run.MyNumbers);
     }
 
-    [Fact(Skip = "Bug in the erasure executor (issue 6), reported: when two consumers execute the same approved proposal at once, one can read a person's dose rows after the other deleted them and rewrite the item's row count (Rows = 2 instead of 3); it also rewrites the certificate rows before its proposal update fails. The certificate then undercounts the erased rows. Fails in about two runs of three; remove Skip to reproduce.")]
+    [Fact]
     public async Task EraseWorkItem_DeliveredTwiceToTwoConsumersAtOnce_CertificateCountsEveryRowOnce()
     {
         var run = await EraseTwiceAtOnceAsync();
