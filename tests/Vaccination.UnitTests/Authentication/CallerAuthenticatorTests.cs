@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -33,7 +34,7 @@ public sealed class CallerAuthenticatorTests : IDisposable
         _keys = new DevelopmentSigningKeySource(DevelopmentKeyFile.LoadOrCreate(Path.Combine(_keyFolder, "keys.json")));
         var tenants = new TenantRegistry([new Tenant(MunicipalityCode.Parse("012041"), "Asahikawa", "Hokkaido", 20, true, 16)]);
         _policy = new AccessPolicy(_grants.Object, tenants);
-        var audit = new RequestAudit(new AuditTrail(Mock.Of<IAuditLog>(), _clock), tenants);
+        var audit = new RequestAudit(new AuditTrail(Mock.Of<IAuditLog>(), _clock), tenants, NullLogger<RequestAudit>.Instance);
         _authenticator = new CallerAuthenticator(_options, _keys, _clock, _policy, audit);
         _issuer = new DevelopmentTokenIssuer(_options, _keys, _clock);
     }
