@@ -23,6 +23,7 @@ internal sealed class RetentionScanner(StorageTables tables, int pageSize)
         var checkpoint = await LoadCheckpointAsync(tenant, runId, cancellationToken);
         var partitions = PartitionKeys.AllForTenant(tenant).ToList();
         var pages = 0;
+        (int Index, Dictionary<string, DateOnly> Dates)? lastDosesOfPartition = null;
         while (!checkpoint.GetBoolean("Completed").GetValueOrDefault())
         {
             if (maxPages is { } limit && pages >= limit)
@@ -32,7 +33,12 @@ internal sealed class RetentionScanner(StorageTables tables, int pageSize)
 
             var partitionIndex = checkpoint.GetInt32("Partition")!.Value;
             var partition = partitions[partitionIndex];
-            var lastDoses = await LastDoseDatesAsync(partition, cancellationToken);
+            if (lastDosesOfPartition?.Index != partitionIndex)
+            {
+                lastDosesOfPartition = (partitionIndex, await LastDoseDatesAsync(partition, cancellationToken));
+            }
+
+            var lastDoses = lastDosesOfPartition.Value.Dates;
             var page = await ReadPageAsync(partition, checkpoint.GetString("Token"), cancellationToken);
             var expired = page.Values.Where(row => IsExpired(tenant, today, row, lastDoses)).Select(row => row.RowKey).ToList();
             await UpsertItemsAsync(partition, runId, expired, cancellationToken);
