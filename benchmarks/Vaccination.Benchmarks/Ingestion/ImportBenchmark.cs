@@ -58,14 +58,14 @@ internal static class ImportBenchmark
             sampler.Reset();
             var raw = await RawInsertAsync(service, people, dosesPerLine, parallelism);
             var rawPeak = sampler.PeakMiB;
+            var rows = people * dosesPerLine;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw batch inserts of the same rows   {rows,10:N0} rows in {raw.TotalSeconds,7:F1} s = {rows / raw.TotalSeconds,8:N0} rows/s, peak working set {rawPeak:N0} MiB"));
 
             GC.Collect();
             sampler.Reset();
             var (import, summary, samples) = await ImportAsync(tables, keyFile, csvPath, sampler);
             var importPeak = sampler.PeakMiB;
 
-            var rows = people * dosesPerLine;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"raw batch inserts of the same rows   {rows,10:N0} rows in {raw.TotalSeconds,7:F1} s = {rows / raw.TotalSeconds,8:N0} rows/s, peak working set {rawPeak:N0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bulk import (CSV, validated, encrypted) {summary.DosesWritten,8:N0} rows in {import.TotalSeconds,7:F1} s = {summary.DosesWritten / import.TotalSeconds,8:N0} rows/s, peak working set {importPeak:N0} MiB"));
             Console.WriteLine($"lines imported {summary.RowsImported:N0}, refused {summary.RowsFailed:N0}; working set before the runs {baselineMemory:N0} MiB");
             Console.WriteLine("working set during the import (MiB, at 10% steps): " + string.Join(", ", samples));
