@@ -121,6 +121,32 @@ public sealed class AuditHttpTests(IntegrationEnvironment environment) : IAsyncL
         }
     }
 
+    [Fact]
+    public async Task CapturedLogs_AfterAuditedReadsWritesAndExports_ContainNoPersonalValue()
+    {
+        var staff = await _api.TokenAsync("municipal-staff", "012041", "log-staff");
+        var myNumber = MyNumberFor(5301);
+        var (_, registered) = await _api.SendAsync(HttpMethod.Put, "api/municipalities/012041/subjects/AUD-LOG", staff, Registration(myNumber));
+        await _api.SendAsync(HttpMethod.Get, "api/municipalities/012041/subjects/AUD-LOG/disclosure", staff);
+        await _api.SendAsync(HttpMethod.Post, "api/municipalities/012041/subjects/AUD-LOG/correction", staff,
+            new { name = "訂正 花子", version = registered.GetProperty("version").GetString() });
+        await _api.SendAsync(HttpMethod.Put, "api/municipalities/012041/subjects/AUD-LOG/suspension", staff);
+        using var http = _host.CreateClient();
+        using var export = new HttpRequestMessage(HttpMethod.Get, "api/municipalities/012041/vaccination-records.csv");
+        export.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", staff);
+        using var exported = await http.SendAsync(export);
+        await _api.SendAsync(HttpMethod.Get, "api/municipalities/012041/audit-entries?subjectId=AUD-LOG", _admin);
+
+        var logs = _host.CapturedLogs;
+
+        Assert.Equal(200, (int)exported.StatusCode);
+        Assert.Contains("/api/municipalities/012041/subjects/AUD-LOG", logs, StringComparison.Ordinal);
+        foreach (var value in PersonalValues.Append(myNumber).Append("訂正 花子"))
+        {
+            Assert.DoesNotContain(value, logs, StringComparison.Ordinal);
+        }
+    }
+
     private TableClient Table() => new TableServiceClient(environment.Azurite.ConnectionString).GetTableClient(_host.TablePrefix + "AuditEntries");
 
     private async Task<List<TableEntity>> AuditRowsAsync(string tenant)
