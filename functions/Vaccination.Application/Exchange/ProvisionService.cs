@@ -125,10 +125,11 @@ public sealed class ProvisionService(
             return (ProvisionOutcome.NotFound, null);
         }
 
+        // A person who asked for suspension of use (S21) is not provided until staff lift it.
         var subject = await subjects.GetAsync(tenant, id, cancellationToken);
         return subject is null
             ? (ProvisionOutcome.NotFound, null)
-            : (subject.Flags.AutoResponseDisabled ? ProvisionOutcome.HeldForReview : ProvisionOutcome.Provided, id);
+            : (subject.Flags.Suspended ? ProvisionOutcome.Refused : subject.Flags.AutoResponseDisabled ? ProvisionOutcome.HeldForReview : ProvisionOutcome.Provided, id);
     }
 
     private async Task FinishDuplicateAsync(Tenant tenant, StoredProvision existing, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vaccination.IntegrationTests.Environment;
+using Vaccination.IntegrationTests.Exchange;
 using Vaccination.IntegrationTests.SelfHost;
 using static Vaccination.IntegrationTests.Environment.TestData;
 
@@ -124,6 +125,26 @@ public sealed class IndividualRequestTests(IntegrationEnvironment environment) :
         Assert.Equal(200, liftStatus);
         Assert.False(lifted.GetProperty("flags").GetProperty("suspended").GetBoolean());
         Assert.Equal(200, issuedStatus);
+    }
+
+    [Fact]
+    public async Task Suspension_RefusesProvisionToANewMunicipalityUntilLifted()
+    {
+        var exchange = new ExchangeApi(_api);
+        var myNumber = MyNumberFor(8108);
+        await RegisterAsync("S21-P", 8108);
+        await exchange.RegisterAsync(ExchangeApi.Sapporo, "S21-P-NEW", null);
+        await _api.SendAsync(HttpMethod.Put, "api/municipalities/012041/subjects/S21-P/suspension", _staff);
+
+        var (suspendedStatus, suspended) = await exchange.InquireAsync("S21-P-NEW", myNumber);
+        var whileSuspended = await exchange.WaitForInquiryAsync(suspended.GetProperty("id").GetString()!);
+        await _api.SendAsync(HttpMethod.Delete, "api/municipalities/012041/subjects/S21-P/suspension", _staff);
+        var (_, lifted) = await exchange.InquireAsync("S21-P-NEW", myNumber);
+        var afterLifting = await exchange.WaitForInquiryAsync(lifted.GetProperty("id").GetString()!);
+
+        Assert.Equal(202, suspendedStatus);
+        Assert.Equal("refused", whileSuspended.GetProperty("status").GetString());
+        Assert.Equal("provided", afterLifting.GetProperty("status").GetString());
     }
 
     [Fact]
