@@ -29,7 +29,7 @@ public sealed record BenchmarkArguments(string Name, IReadOnlyDictionary<string,
         Console.Error.WriteLine("       Vaccination.Benchmarks ingestion-webhook [--events 10000] [--parallelism 16]");
         Console.Error.WriteLine("       Vaccination.Benchmarks ingestion-import [--people 500000] [--doses-per-line 2] [--parallelism 8]");
         Console.Error.WriteLine("       Vaccination.Benchmarks audit [--events 4000] [--rounds 8] [--parallelism 16]");
-        Console.Error.WriteLine("       Vaccination.Benchmarks export [--doses 1000000] [--parallelism 8]");
+        Console.Error.WriteLine("       Vaccination.Benchmarks export [--doses 1000000] [--parallelism 8] [--key-cache 200000]");
         return 2;
     }
 }
