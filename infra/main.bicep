@@ -70,6 +70,11 @@ param exchangeQueueName string = 'exchange'
 @maxLength(55)
 param retentionQueueName string = 'retention-sweep'
 
+@description('Optional. The Storage queue of VRS events accepted with "Prefer: respond-async", applied by a queue trigger.')
+@minLength(3)
+@maxLength(55)
+param ingestionQueueName string = 'ingestion-events'
+
 @description('Optional. The name of the key-encryption key that wraps the tenants\' data keys.')
 @minLength(1)
 @maxLength(127)
@@ -219,6 +224,8 @@ module storage 'modules/storage.bicep' = {
       '${exchangeQueueName}-poison'
       retentionQueueName
       '${retentionQueueName}-poison'
+      ingestionQueueName
+      '${ingestionQueueName}-poison'
     ]
     deploymentContainerName: 'app-package'
     logAnalyticsWorkspaceResourceId: monitoring.outputs.logAnalyticsWorkspaceResourceId
@@ -229,7 +236,7 @@ module storage 'modules/storage.bicep' = {
       })
       union(appRole, {
         roleDefinitionId: roles.storageQueueDataContributor
-        description: 'Function App: exchange and retention queues, queue triggers.'
+        description: 'Function App: exchange, retention and ingestion queues, queue triggers.'
       })
       union(appRole, {
         roleDefinitionId: roles.storageBlobDataOwner
@@ -364,6 +371,7 @@ module functionApp 'modules/functionApp.bicep' = {
       ServiceBusConnection__fullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       ExchangeQueueName: exchangeQueueName
       RetentionQueueName: retentionQueueName
+      IngestionQueueName: ingestionQueueName
       RetentionSweepSchedule: retentionSweepSchedule
       Certificates__Issuer: empty(certificateIssuer) ? 'https://func-${resourceToken}.azurewebsites.net/api' : certificateIssuer
       Certificates__BarcodeSignerCertificate: barcodeSignerCertificate

@@ -126,9 +126,12 @@ public sealed class AppSettingTests(CompiledInfrastructure infrastructure)
         Assert.Contains((string)settings[AppSettingNames.SigningKeyName]!, keys);
         Assert.Equal("ServiceBus", settings[AppSettingNames.ExchangeTransport]);
         Assert.Contains((string)settings[AppSettingNames.ExchangeQueueName]!, serviceBusQueues);
-        var retentionQueue = (string)settings[AppSettingNames.RetentionQueueName]!;
-        Assert.Contains(retentionQueue, storageQueues);
-        Assert.Contains(retentionQueue + "-poison", storageQueues);
+        foreach (var queueSetting in new[] { AppSettingNames.RetentionQueueName, AppSettingNames.IngestionQueueName })
+        {
+            var queue = (string)settings[queueSetting]!;
+            Assert.Contains(queue, storageQueues);
+            Assert.Contains(queue + "-poison", storageQueues);
+        }
     }
 
     [Theory]

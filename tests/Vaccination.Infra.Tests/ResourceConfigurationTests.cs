@@ -48,7 +48,7 @@ public sealed class ResourceConfigurationTests(CompiledInfrastructure infrastruc
             .Select(q => Deployments.LastSegment(q.Name))
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["exchange", "exchange-poison", "retention-sweep", "retention-sweep-poison"], queues);
+        Assert.Equal(["exchange", "exchange-poison", "ingestion-events", "ingestion-events-poison", "retention-sweep", "retention-sweep-poison"], queues);
     }
 
     [Theory]

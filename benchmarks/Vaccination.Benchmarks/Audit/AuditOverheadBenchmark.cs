@@ -44,7 +44,7 @@ internal static class AuditOverheadBenchmark
         async Task Webhook(int i, bool audited)
         {
             var id = Id("W", i);
-            var outcome = await webhook.ReceiveAsync(vrs, tenant.Code.Value, Delivery(secret, id, i), default);
+            var outcome = await webhook.ReceiveAsync(vrs, tenant.Code.Value, Delivery(secret, id, i), respondAsync: false, default);
             Expect(outcome.IsSuccess && outcome.Value.IsApplied, id);
             if (audited)
             {

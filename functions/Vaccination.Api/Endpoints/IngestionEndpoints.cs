@@ -8,7 +8,8 @@ namespace Vaccination.Api.Endpoints;
 /// <summary>
 /// POST /api/municipalities/{code}/vrs/events and .../vrs/events/batch: bearer token (roles vrs, vaccination-site),
 /// then the exact body and its signature headers go to the ingestion service. The answer is sent only after the
-/// change is stored.
+/// change is stored, or, when a single event's sender asks for it with "Prefer: respond-async" (RFC 7240), once the
+/// event is stored and queued: 202 with the event's status URL, GET .../vrs/events/{eventId}.
 /// </summary>
 public sealed class IngestionEndpoints(CallerAuthenticator authenticator, WebhookIngestionService ingestion)
 {
@@ -24,9 +25,32 @@ public sealed class IngestionEndpoints(CallerAuthenticator authenticator, Webhoo
         }
 
         var delivery = await ReadDeliveryAsync(request, MaxEventBytes, cancellationToken);
-        return delivery.IsSuccess
-            ? IngestionResponses.From(await ingestion.ReceiveAsync(caller.Value, municipalityCode, delivery.Value, cancellationToken))
-            : ProblemResponses.From(delivery.Errors);
+        if (!delivery.IsSuccess)
+        {
+            return ProblemResponses.From(delivery.Errors);
+        }
+
+        var respondAsync = PreferHeader.RespondAsync(request.Headers);
+        var outcome = await ingestion.ReceiveAsync(caller.Value, municipalityCode, delivery.Value, respondAsync, cancellationToken);
+        if (outcome is { IsSuccess: true, Value.IsQueued: true })
+        {
+            request.HttpContext.Response.Headers.Location = $"/{ApiRoutes.Prefix}/municipalities/{municipalityCode}/vrs/events/{Uri.EscapeDataString(outcome.Value.EventId!)}";
+            request.HttpContext.Response.Headers[PreferHeader.AppliedName] = PreferHeader.RespondAsyncToken;
+        }
+
+        return IngestionResponses.From(outcome);
+    }
+
+    public async Task<IResult> GetEventAsync(HttpRequest request, string municipalityCode, string eventId, CancellationToken cancellationToken)
+    {
+        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (!caller.IsSuccess)
+        {
+            return ProblemResponses.From(caller.Errors);
+        }
+
+        var outcome = await ingestion.GetOutcomeAsync(caller.Value, municipalityCode, eventId, cancellationToken);
+        return outcome.IsSuccess ? Results.Json(IngestionResponses.ToResponse(outcome.Value), JsonBody.Options) : ProblemResponses.From(outcome.Errors);
     }
 
     public async Task<IResult> PostBatchAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ public static class ApiRoutes
     public const string DevelopmentTokens = "dev/tokens";
     public const string VrsEvents = "municipalities/{municipalityCode}/vrs/events";
     public const string VrsEventBatch = "municipalities/{municipalityCode}/vrs/events/batch";
+    public const string VrsEvent = "municipalities/{municipalityCode}/vrs/events/{eventId}";
     public const string VrsImports = "municipalities/{municipalityCode}/vrs/imports";
     public const string DataQuality = "municipalities/{municipalityCode}/data-quality";
     public const string DataQualityResolution = "municipalities/{municipalityCode}/data-quality/{subjectId}/{flagId}/resolution";

@@ -20,7 +20,10 @@ public static class IngestionResponses
             return ProblemResponses.From(result.Errors);
         }
 
-        return result.Value.IsApplied ? Results.Json(ToResponse(result.Value), JsonBody.Options) : ProblemResponses.From(result.Value.Errors);
+        var outcome = result.Value;
+        return outcome.Errors.Count == 0
+            ? Results.Json(ToResponse(outcome), JsonBody.Options, statusCode: StatusOf(outcome))
+            : ProblemResponses.From(outcome.Errors);
     }
 
     public static IResult From(Result<BatchOutcome> result)
@@ -48,7 +51,7 @@ public static class IngestionResponses
         return new EventResponse(
             outcome.EventId,
             outcome.Type,
-            errors.Count == 0 ? StatusCodes.Status200OK : StatusFor(errors[0].Kind),
+            StatusOf(outcome),
             outcome.Result,
             outcome.Replayed,
             outcome.SubjectId,
@@ -56,6 +59,15 @@ public static class IngestionResponses
             outcome.DataQuality,
             code,
             errors.Select(e => new FieldError(e.Code, e.Field, e.Message)).ToList());
+    }
+
+    /// <summary>200 applied, 202 queued (answered asynchronously), or the status of the first error.</summary>
+    public static int StatusOf(EventOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Errors.Count > 0 ? StatusFor(outcome.Errors[0].Kind)
+            : outcome.IsQueued ? StatusCodes.Status202Accepted
+            : StatusCodes.Status200OK;
     }
 
     /// <summary>The status <see cref="ProblemResponses.From(IReadOnlyList{Error})"/> gives each kind (a unit test keeps them equal).</summary>

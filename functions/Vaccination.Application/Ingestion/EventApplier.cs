@@ -17,6 +17,23 @@ public sealed class EventApplier(ISubjectStore subjects, ITicketDirectory ticket
 {
     public const string ConfirmedCode = "subject.confirmed";
 
+    /// <summary>
+    /// Refusals an event applied out of order can meet while an earlier event (the registration, the ticket, the
+    /// previous dose) is still on its way: a queued event meeting one is tried again later.
+    /// </summary>
+    private static readonly HashSet<string> MissingEarlierEventCodes = ["subject.unknown", "ticket.unknown", "dose.previous_missing", "dose.unknown"];
+
+    /// <summary>
+    /// True when the result is final and its answer is recorded for replays: applied, or refused by the
+    /// confirmed-record lock. Other refusals are the sender's to fix, and the fixed event may reuse its id.
+    /// </summary>
+    public static bool IsFinal(Result<AppliedEvent> result) =>
+        result is not null && (result.IsSuccess || result.Errors[0].Code == ConfirmedCode);
+
+    /// <summary>True when the refusal may go away once an earlier event of the same person is applied.</summary>
+    public static bool MayWaitForEarlierEvent(Result<AppliedEvent> result) =>
+        result is not null && !result.IsSuccess && result.Errors.Any(e => MissingEarlierEventCodes.Contains(e.Code));
+
     public async Task<Result<AppliedEvent>> ApplyAsync(Tenant tenant, IngestionCommand command, string eventJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

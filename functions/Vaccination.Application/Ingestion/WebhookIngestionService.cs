@@ -13,12 +13,18 @@ namespace Vaccination.Application.Ingestion;
 /// the exact body under the tenant's secret, and processes one event or a batch. Nothing of the body is read before
 /// the signature is verified.
 /// </summary>
-public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretProvider secrets, EventProcessor processor, TimeProvider clock)
+public sealed class WebhookIngestionService(
+    TenantAccess access, IWebhookSecretProvider secrets, EventProcessor processor, IIdempotencyStore idempotency, TimeProvider clock)
 {
     private static readonly CallerRole[] Roles = [CallerRole.Vrs, CallerRole.VaccinationSite];
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
-    public async Task<Result<EventOutcome>> ReceiveAsync(Caller caller, string municipalityCode, WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives one event; with <paramref name="respondAsync"/> (the sender's "Prefer: respond-async") a valid event
+    /// is answered "queued" once it is stored and queued, and applied in the background.
+    /// </summary>
+    public async Task<Result<EventOutcome>> ReceiveAsync(
+        Caller caller, string municipalityCode, WebhookDelivery delivery, bool respondAsync, CancellationToken cancellationToken)
     {
         var verified = await VerifyAsync(caller, municipalityCode, delivery, cancellationToken);
         if (!verified.IsSuccess)
@@ -34,7 +40,7 @@ public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretP
                 return Error.Validation("request.malformed_json", "The body is one event object.");
             }
 
-            return await processor.ProcessAsync(caller, tenant, document.RootElement, secret, cancellationToken);
+            return await processor.ProcessAsync(caller, tenant, document.RootElement, secret, respondAsync, cancellationToken);
         }
     }
 
@@ -65,7 +71,7 @@ public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretP
             var index = 0;
             foreach (var element in events.EnumerateArray())
             {
-                var outcome = await processor.ProcessAsync(caller, tenant, element, secret, cancellationToken);
+                var outcome = await processor.ProcessAsync(caller, tenant, element, secret, respondAsync: false, cancellationToken);
                 results.Add(outcome with { Errors = outcome.Errors.Select(e => e with { Field = Prefixed(index, e.Field) }).ToList() });
                 index++;
             }
@@ -73,6 +79,30 @@ public sealed class WebhookIngestionService(TenantAccess access, IWebhookSecretP
             return new BatchOutcome(
                 results.Count(r => r.IsApplied && !r.Replayed), results.Count(r => !r.IsApplied && !r.Replayed), results.Count(r => r.Replayed), results);
         }
+    }
+
+    /// <summary>
+    /// The recorded answer to an event id: "queued" until a queued event is applied, then its outcome. Vaccination
+    /// sites see only events that sites sent, and never the subject id.
+    /// </summary>
+    public async Task<Result<EventOutcome>> GetOutcomeAsync(Caller caller, string municipalityCode, string eventId, CancellationToken cancellationToken)
+    {
+        var tenant = access.Resolve(caller, municipalityCode, Roles);
+        if (!tenant.IsSuccess)
+        {
+            return Result<EventOutcome>.Failure(tenant.Errors);
+        }
+
+        var site = caller.Role == CallerRole.VaccinationSite;
+        var id = Domain.Ingestion.EventId.TryCreate(eventId);
+        var record = id.IsSuccess ? await idempotency.FindAsync(tenant.Value, id.Value, cancellationToken) : null;
+        if (record is null || record.ExpiresAt <= clock.GetUtcNow() || (site && !record.FromSite))
+        {
+            // The same 404 as for another tenant's route, so that a denial reveals nothing.
+            return Error.NotFound();
+        }
+
+        return site ? record.Outcome with { SubjectId = null } : record.Outcome;
     }
 
     private async Task<Result<(Tenant, byte[], JsonDocument)>> VerifyAsync(

@@ -43,6 +43,9 @@ public static class AppSettingNames
     public const string ExchangeIdlePollDelay = "Exchange__IdlePollDelay";
     public const string ExchangeConsumerParallelism = "Exchange__ConsumerParallelism";
 
+    // VRS ingestion: the Storage queue of events accepted with "Prefer: respond-async".
+    public const string IngestionQueueName = "IngestionQueueName";
+
     // Retention sweeps (timer schedule and the per-tenant work queue).
     public const string RetentionSweepSchedule = "RetentionSweepSchedule";
     public const string RetentionQueueName = "RetentionQueueName";
@@ -78,6 +81,7 @@ public static class AppSettingNames
         ExchangeQueueName,
         RetentionSweepSchedule,
         RetentionQueueName,
+        IngestionQueueName,
         CertificatesIssuer,
         HostStorageCredential,
         HostStorageClientId,

@@ -35,7 +35,6 @@ public static class ExchangeServiceCollectionExtensions
 
         services.AddSingleton<ExchangeKeyRing>();
         services.AddSingleton<IExchangePayloadCipher, ExchangePayloadCipher>();
-        services.AddSingleton<TenantFieldProtector>();
         services.AddSingleton<IInquiryStore, TableInquiryStore>();
         services.AddSingleton<IProvisionStore, TableProvisionStore>();
         services.AddSingleton<IExchangeRecordStore, TableExchangeRecordStore>();

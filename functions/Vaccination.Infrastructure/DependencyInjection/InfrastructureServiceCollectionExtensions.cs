@@ -31,6 +31,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.Configure<KeyCacheOptions>(configuration.GetSection("KeyCache"));
         services.AddSingleton<TenantKeyRing>();
+        services.AddSingleton<TenantFieldProtector>();
         services.AddSingleton<PersonKeyStore>();
         services.AddSingleton<ISubjectStore, TableSubjectStore>();
 

@@ -3,17 +3,26 @@ using Microsoft.Extensions.DependencyInjection;
 using Vaccination.Application.DataQuality;
 using Vaccination.Application.Ingestion;
 using Vaccination.Application.Ingestion.Import;
+using Vaccination.Infrastructure.Configuration;
 using Vaccination.Infrastructure.Ingestion;
+using Vaccination.Infrastructure.Storage;
 using Vaccination.Infrastructure.Subjects;
 
 namespace Vaccination.Infrastructure.DependencyInjection;
 
-/// <summary>Registers the VRS ingestion: webhook processing, idempotency, ticket index, data quality, review list, bulk import.</summary>
+/// <summary>Registers the VRS ingestion: webhook processing, the queue of events answered asynchronously, idempotency, ticket index, data quality, review list, bulk import.</summary>
 public static class IngestionServiceCollectionExtensions
 {
+    public const string DefaultQueueName = "ingestion-events";
+
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
+        var queueName = configuration[AppSettingNames.IngestionQueueName] ?? DefaultQueueName;
         services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddSingleton(new QueueDeclaration(queueName));
+        services.AddSingleton(provider => new StorageQueuedEventSender(provider.GetRequiredService<StorageQueues>(), queueName));
+        services.AddSingleton<IQueuedEventSender>(provider => provider.GetRequiredService<StorageQueuedEventSender>());
+        services.AddSingleton<QueuedEventApplier>();
         services.AddSingleton<WebhookEventValidator>();
         services.AddSingleton<EventApplier>();
         services.AddSingleton<EventProcessor>();

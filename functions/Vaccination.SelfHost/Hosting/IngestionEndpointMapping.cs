@@ -16,15 +16,24 @@ internal static class IngestionEndpointMapping
         "secret, timestamp + \".\" + exact body bytes)). Each event carries an eventId: a replay returns the stored outcome " +
         "(replayed = true) and changes nothing. Vaccination sites may only send dose.recorded by ticketNumber and never a My Number.";
 
+    private const string RespondAsyncDescription =
+        " With header \"Prefer: respond-async\" (RFC 7240) a valid event is answered 202 (result \"queued\", header " +
+        "Preference-Applied: respond-async, Location: the event's status URL) as soon as it is stored, encrypted, and queued; " +
+        "checks that need stored data (the ticket, dose order, the confirmed-record lock) then happen when it is applied, and " +
+        "their outcome is read at GET .../vrs/events/{eventId}. Queued events of one person may be applied out of order: " +
+        "a refusal for a missing earlier event (subject, ticket or previous dose unknown) is tried again for about 30 seconds " +
+        "before it becomes the answer. Checks of the event alone (signature, fields, code list, dates) are answered at once.";
+
     public static RouteGroupBuilder MapIngestion(this RouteGroupBuilder api)
     {
         api.MapPost(ApiRoutes.VrsEvents, (HttpRequest request, string municipalityCode, IngestionEndpoints endpoint, CancellationToken ct) =>
                 endpoint.PostEventAsync(request, municipalityCode, ct))
             .WithName("PostVrsEvent").WithTags("VRS ingestion")
-            .WithSummary("Receive one VRS webhook event").WithDescription(WebhookDescription)
+            .WithSummary("Receive one VRS webhook event").WithDescription(WebhookDescription + RespondAsyncDescription)
             .AddOpenApiOperationTransformer(AddSignatureHeaders)
+            .AddOpenApiOperationTransformer(AddPreferHeader)
             .Accepts<WebhookEvent>("application/json")
-            .Produces<EventResponse>().ProducesValidationProblem()
+            .Produces<EventResponse>().Produces<EventResponse>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -36,6 +45,16 @@ internal static class IngestionEndpointMapping
             .Accepts<WebhookBatch>("application/json")
             .Produces<BatchResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet(ApiRoutes.VrsEvent, (HttpRequest request, string municipalityCode, string eventId, IngestionEndpoints endpoint, CancellationToken ct) =>
+                endpoint.GetEventAsync(request, municipalityCode, eventId, ct))
+            .WithName("GetVrsEvent").WithTags("VRS ingestion")
+            .WithSummary("The recorded answer to an event id: queued, applied or refused")
+            .WithDescription(
+                "Roles vrs and vaccination-site (sites see only events that sites sent, without the subject id). The body is the event's " +
+                "answer; its status field is 202 while the event is queued, 200 once applied, or the refusal's status with every error. " +
+                "404 not_found when no answer is on record (unknown or expired id, or a refusal answered synchronously).")
+            .Produces<EventResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost(ApiRoutes.VrsImports, (HttpRequest request, string municipalityCode, VrsImportEndpoints endpoint, CancellationToken ct) =>
                 endpoint.PostAsync(request, municipalityCode, ct))
@@ -89,6 +108,20 @@ internal static class IngestionEndpointMapping
         }
 
         return api;
+    }
+
+    private static Task AddPreferHeader(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = PreferHeader.Name,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = "\"respond-async\": answer 202 once the event is stored and queued, and apply it in the background.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        return Task.CompletedTask;
     }
 
     private static Task AddSignatureHeaders(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -41,6 +41,8 @@ public static class AccessMatrix
 
         // VRS webhook and imports.
         Row($"POST {M}/vrs/events", c => Signed($"{Own}/vrs/events", "{}", c), Map((Vrs, 400), (VaccinationSite, 400))),
+        // No event of the fixture is on record: a permitted caller gets the same 404 as a caller of another tenant.
+        Row($"GET {M}/vrs/events/{{eventId}}", _ => new($"{Own}/vrs/events/no-such-event"), Map((Vrs, 404), (VaccinationSite, 404))),
         Row($"POST {M}/vrs/events/batch", c => Signed($"{Own}/vrs/events/batch", "{\"events\":[]}", c), Map((Vrs, 400), (VaccinationSite, 400))),
         // The import streams an NDJSON report with 200; a bad header is its first (error) line.
         Row($"POST {M}/vrs/imports", _ => new($"{Own}/vrs/imports", RawBody: "not,a,ledger\r\n", ContentType: "text/csv"), Staffs(200)),

@@ -2,6 +2,7 @@ using Vaccination.Application.Ingestion;
 using Vaccination.Domain.DataQuality;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Ingestion;
+using Vaccination.Infrastructure.Crypto;
 using Vaccination.Infrastructure.Ingestion;
 using Vaccination.IntegrationTests.Environment;
 using static Vaccination.IntegrationTests.Environment.TestData;
@@ -66,7 +67,7 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
     [Fact]
     public async Task IdempotencyStore_AddTwice_SecondReturnsTheFirst_AndPurgeRemovesExpired()
     {
-        var store = new TableIdempotencyStore(_store.Tables);
+        var store = new TableIdempotencyStore(_store.Tables, new TenantFieldProtector(_store.TenantKeys));
         var id = EventId.TryCreate("evt-purge-1").Value;
         var outcome = new EventOutcome(id.Value, "dose.recorded", EventOutcome.Applied, "S-1", 1, [], []);
         var first = new IdempotencyRecord(id, "hash-1", outcome, Now, Now.AddDays(30));
@@ -82,5 +83,50 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
         Assert.Equal(1, purged);
         Assert.NotNull(await store.FindAsync(Asahikawa, id));
         Assert.Null(await store.FindAsync(Asahikawa, expired.EventId));
+    }
+
+    [Fact]
+    public async Task IdempotencyStore_QueuedEvent_IsStoredEncrypted_ReadBack_AndDroppedWhenCompleted()
+    {
+        var store = new TableIdempotencyStore(_store.Tables, new TenantFieldProtector(_store.TenantKeys));
+        var id = EventId.TryCreate("evt-queued-1").Value;
+        var eventJson = $$$"""{"eventId":"evt-queued-1","type":"subject.registered","subject":{"myNumber":"{{{MyNumberDigits}}}","name":"キュー 花子"}}""";
+        var queued = new IdempotencyRecord(id, "hash-q", EventOutcome.Queueing(id.Value, "subject.registered"), Now, Now.AddDays(30))
+        {
+            PendingEvent = eventJson,
+            FromSite = true,
+        };
+
+        await store.AddAsync(Asahikawa, queued);
+        var raw = await RawTableScanner.ReadAllAsync(_store.ConnectionString, _store.Prefix);
+        var readBack = await store.FindAsync(Asahikawa, id);
+        await store.CompleteAsync(Asahikawa, queued with { Outcome = new EventOutcome(id.Value, "subject.registered", EventOutcome.Applied, "S-Q", null, [], []), PendingEvent = null });
+        var completed = await store.FindAsync(Asahikawa, id);
+        var rawAfter = await RawTableScanner.ReadAllAsync(_store.ConnectionString, _store.Prefix);
+
+        Assert.DoesNotContain(RawTableScanner.Texts(raw), text => text.Contains(MyNumberDigits, StringComparison.Ordinal) || text.Contains("キュー", StringComparison.Ordinal));
+        Assert.Equal(eventJson, readBack!.PendingEvent);
+        Assert.True(readBack.FromSite);
+        Assert.True(readBack.Outcome.IsQueued);
+        Assert.Null(completed!.PendingEvent);
+        Assert.True(completed.Outcome.IsApplied);
+        Assert.DoesNotContain(rawAfter, row => row.RowKey == id.Value && row.ContainsKey("Event"));
+    }
+
+    [Fact]
+    public async Task IdempotencyStore_ReusableRefusal_DoesNotHoldTheId_ANewDeliveryReplacesIt()
+    {
+        var store = new TableIdempotencyStore(_store.Tables, new TenantFieldProtector(_store.TenantKeys));
+        var id = EventId.TryCreate("evt-reusable-1").Value;
+        var refused = new IdempotencyRecord(id, "hash-old", EventOutcome.Refusal(id.Value, "dose.recorded", [Vaccination.Domain.Results.Error.Validation("subject.unknown", "m")]), Now, Now.AddDays(30))
+        {
+            Reusable = true,
+        };
+        await store.AddAsync(Asahikawa, refused);
+
+        var earlier = await store.AddAsync(Asahikawa, new IdempotencyRecord(id, "hash-new", EventOutcome.Queueing(id.Value, "dose.recorded"), Now.AddMinutes(1), Now.AddDays(30)));
+
+        Assert.Null(earlier);
+        Assert.Equal("hash-new", (await store.FindAsync(Asahikawa, id))!.RequestHash);
     }
 }

@@ -65,6 +65,40 @@ public sealed class WebhookClient(SelfHostProcess host) : IDisposable
         return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>Sends one signed event with "Prefer: respond-async"; returns the Location and Preference-Applied headers too.</summary>
+    public async Task<(int Status, JsonElement Body, string? Location, string? PreferenceApplied)> SendQueuedEventAsync(
+        string token, byte[] secret, object evt, string municipality = "012041")
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(evt);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/municipalities/{municipality}/vrs/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("Prefer", "respond-async, wait=10");
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(),
+            response.Headers.Location?.OriginalString, response.Headers.TryGetValues("Preference-Applied", out var applied) ? applied.Single() : null);
+    }
+
+    /// <summary>Reads an event's recorded answer until it is no longer "queued" (or <paramref name="timeout"/> passes).</summary>
+    public async Task<(int Status, JsonElement Body)> AwaitOutcomeAsync(string path, string token, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var answer = await GetAsync(path.TrimStart('/'), token);
+            if (answer.Status != 200 || answer.Body.GetProperty("result").GetString() != "queued" || DateTimeOffset.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public Task<(int Status, JsonElement Body)> SendEventAsync(string token, byte[] secret, object evt, string municipality = "012041") =>
         PostAsync($"api/municipalities/{municipality}/vrs/events", token, JsonSerializer.Serialize(evt), secret);
 

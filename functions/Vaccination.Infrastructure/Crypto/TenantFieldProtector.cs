@@ -1,14 +1,13 @@
 using System.Globalization;
 using Vaccination.Domain.Tenants;
-using Vaccination.Infrastructure.Crypto;
 
-namespace Vaccination.Infrastructure.Exchange;
+namespace Vaccination.Infrastructure.Crypto;
 
 /// <summary>
-/// Encrypts fields of exchange rows that belong to no stored person (an inquiry's My Number and result at A) under
-/// the tenant's current data key; the key reference "t{version}" names the version, so rotation keeps them readable.
+/// Encrypts fields of rows that belong to no stored person (an inquiry's My Number and result at A, a queued VRS
+/// event) under the tenant's current data key; the key reference "t{version}" names the version, so rotation keeps them readable.
 /// </summary>
-internal sealed class TenantFieldProtector(TenantKeyRing keys)
+public sealed class TenantFieldProtector(TenantKeyRing keys)
 {
     public async Task<string?> ProtectAsync(Tenant tenant, FieldContext context, string? plaintext, CancellationToken cancellationToken)
     {
