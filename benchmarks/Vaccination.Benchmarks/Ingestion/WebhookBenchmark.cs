@@ -13,7 +13,8 @@ namespace Vaccination.Benchmarks.Ingestion;
 /// <summary>
 /// Webhook throughput through the real self-host over loopback (bearer token, HMAC signature, validation, ticket and
 /// subject reads, encryption, idempotency record) against a bare endpoint that writes one entity per call, same run,
-/// same Azurite, same client parallelism and the same event bodies.
+/// same Azurite, same client parallelism and the same event bodies; then the same number of events sent with
+/// "Prefer: respond-async" (acknowledged once stored and queued), timed until acknowledged and until all applied.
 /// </summary>
 internal static class WebhookBenchmark
 {
@@ -36,23 +37,65 @@ internal static class WebhookBenchmark
         var secret = await SecretAsync(http, host.BaseAddress);
         var watch = Stopwatch.StartNew();
         await RegisterAsync(http, host.BaseAddress, token, secret, "B", subjects, parallelism);
+        await RegisterAsync(http, host.BaseAddress, token, secret, "Q", subjects, parallelism);
         await RegisterAsync(http, host.BaseAddress, token, secret, "W", 200, parallelism);
-        Console.WriteLine($"setup: {subjects + 200:N0} subjects registered through the batch webhook in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"setup: {(2 * subjects) + 200:N0} subjects registered through the batch webhook in {watch.Elapsed.TotalSeconds:F1} s");
 
         // Warm-up on other subjects: JIT, connection pools, tenant keys, person-key cache of the warm-up subjects only.
         await SendAllAsync(http, Doses("W", 200), parallelism, e => SelfHostRequest(host.BaseAddress, token, secret, e));
         await SendAllAsync(http, Doses("W", 200), parallelism, e => BareRequest(bare.BaseAddress, e));
+        await SendAllAsync(http, Doses("W", 200), parallelism, e => SelfHostRequest(host.BaseAddress, token, secret, e, respondAsync: true));
 
         var bodies = Doses("B", subjects);
+        var queuedBodies = Doses("Q", subjects);
         var selfHost = await SendAllAsync(http, bodies, parallelism, e => SelfHostRequest(host.BaseAddress, token, secret, e));
         var baseline = await SendAllAsync(http, bodies, parallelism, e => BareRequest(bare.BaseAddress, e));
+        var drain = Stopwatch.StartNew();
+        var queued = await SendAllAsync(http, queuedBodies, parallelism, e => SelfHostRequest(host.BaseAddress, token, secret, e, respondAsync: true));
+        var notApplied = await AwaitAppliedAsync(http, host.BaseAddress, token, queuedBodies, parallelism);
+        drain.Stop();
         var replay = await SendAllAsync(http, bodies.Take(2_000).ToList(), parallelism, e => SelfHostRequest(host.BaseAddress, token, secret, e));
 
         Report("self-host webhook (one event per call)", selfHost, bodies.Count);
         Report("bare endpoint, one entity per call", baseline, bodies.Count);
+        Report("self-host, Prefer: respond-async (202 when queued)", queued, queuedBodies.Count);
+        Report("  ... until every queued event was applied", new RunResult(drain.Elapsed, notApplied), queuedBodies.Count);
         Report("self-host webhook, replays of stored event ids", replay, Math.Min(2_000, bodies.Count));
-        Console.WriteLine($"ratio self-host / bare: {(bodies.Count / selfHost.Elapsed.TotalSeconds) / (bodies.Count / baseline.Elapsed.TotalSeconds):F2}");
-        return selfHost.Failures == 0 && baseline.Failures == 0 ? 0 : 1;
+        var bareRate = bodies.Count / baseline.Elapsed.TotalSeconds;
+        Console.WriteLine($"ratio self-host / bare: {bodies.Count / selfHost.Elapsed.TotalSeconds / bareRate:F2}");
+        Console.WriteLine($"ratio self-host respond-async (acknowledged) / bare: {queuedBodies.Count / queued.Elapsed.TotalSeconds / bareRate:F2}");
+        Console.WriteLine($"ratio self-host respond-async (applied) / bare: {queuedBodies.Count / drain.Elapsed.TotalSeconds / bareRate:F2}");
+        return selfHost.Failures == 0 && baseline.Failures == 0 && queued.Failures == 0 && notApplied == 0 ? 0 : 1;
+    }
+
+    /// <summary>Reads every queued event's answer until none is "queued"; returns how many did not end "applied".</summary>
+    private static async Task<int> AwaitAppliedAsync(HttpClient http, Uri baseAddress, string token, List<(string EventId, string SubjectId, int Dose)> items, int parallelism)
+    {
+        var notApplied = 0;
+        await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, ct) =>
+        {
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"api/municipalities/{Municipality}/vrs/events/{item.EventId}"));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request, ct);
+                var result = response.IsSuccessStatusCode
+                    ? (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("result").GetString()
+                    : null;
+                if (result != EventOutcome.Queued)
+                {
+                    if (result != EventOutcome.Applied)
+                    {
+                        Interlocked.Increment(ref notApplied);
+                    }
+
+                    return;
+                }
+
+                await Task.Delay(100, ct);
+            }
+        });
+        return notApplied;
     }
 
     private static List<(string EventId, string SubjectId, int Dose)> Doses(string prefix, int subjects) =>
@@ -78,8 +121,16 @@ internal static class WebhookBenchmark
         },
     });
 
-    private static HttpRequestMessage SelfHostRequest(Uri baseAddress, string token, byte[] secret, (string EventId, string SubjectId, int Dose) e) =>
-        Signed(new Uri(baseAddress, $"api/municipalities/{Municipality}/vrs/events"), token, secret, DoseBody(e));
+    private static HttpRequestMessage SelfHostRequest(Uri baseAddress, string token, byte[] secret, (string EventId, string SubjectId, int Dose) e, bool respondAsync = false)
+    {
+        var request = Signed(new Uri(baseAddress, $"api/municipalities/{Municipality}/vrs/events"), token, secret, DoseBody(e));
+        if (respondAsync)
+        {
+            request.Headers.Add("Prefer", "respond-async");
+        }
+
+        return request;
+    }
 
     private static HttpRequestMessage BareRequest(Uri baseAddress, (string EventId, string SubjectId, int Dose) e)
     {
@@ -138,11 +189,11 @@ internal static class WebhookBenchmark
                     subjectId = Id(prefix, i),
                     subject = new
                     {
-                        myNumber = MyNumbers.For(prefix == "W" ? 900_000 + i : i),
+                        myNumber = MyNumbers.For(prefix switch { "W" => 900_000 + i, "Q" => 500_000 + i, _ => i }),
                         name = "ベンチ 太郎",
                         birthDate = "1970-01-01",
                         sex = "Male",
-                        tickets = new[] { string.Create(CultureInfo.InvariantCulture, $"{(prefix == "W" ? 9 : 1)}{i:D9}") },
+                        tickets = new[] { string.Create(CultureInfo.InvariantCulture, $"{prefix switch { "W" => 9, "Q" => 5, _ => 1 }}{i:D9}") },
                     },
                 }),
             });
