@@ -112,37 +112,30 @@ internal static class IngestionEndpointMapping
 
     private static Task AddPreferHeader(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = PreferHeader.Name,
-            In = ParameterLocation.Header,
-            Required = false,
-            Description = "\"respond-async\": answer 202 once the event is stored and queued, and apply it in the background.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
+        AddHeader(operation, PreferHeader.Name, required: false,
+            "\"respond-async\": answer 202 once the event is stored and queued, and apply it in the background.");
         return Task.CompletedTask;
     }
 
     private static Task AddSignatureHeaders(OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        AddHeader(operation, WebhookSignature.TimestampHeader, required: true,
+            "Time of signing, Unix seconds; refused when more than 5 minutes from the server clock.");
+        AddHeader(operation, WebhookSignature.SignatureHeader, required: true,
+            "\"v1=\" + lower-case hex HMAC-SHA-256 under the tenant's webhook secret of timestamp + \".\" + the exact body.");
+        return Task.CompletedTask;
+    }
+
+    private static void AddHeader(OpenApiOperation operation, string name, bool required, string description)
+    {
         operation.Parameters ??= [];
         operation.Parameters.Add(new OpenApiParameter
         {
-            Name = WebhookSignature.TimestampHeader,
+            Name = name,
             In = ParameterLocation.Header,
-            Required = true,
-            Description = "Time of signing, Unix seconds; refused when more than 5 minutes from the server clock.",
+            Required = required,
+            Description = description,
             Schema = new OpenApiSchema { Type = JsonSchemaType.String },
         });
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = WebhookSignature.SignatureHeader,
-            In = ParameterLocation.Header,
-            Required = true,
-            Description = "\"v1=\" + lower-case hex HMAC-SHA-256 under the tenant's webhook secret of timestamp + \".\" + the exact body.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
-        return Task.CompletedTask;
     }
 }

@@ -8,26 +8,20 @@ namespace Vaccination.IntegrationTests.Ingestion;
 [Collection(IntegrationTestGroup.Name)]
 public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAsyncLifetime
 {
-    private SelfHostProcess _host = null!;
-    private WebhookClient _client = null!;
-    private string _vrs = null!;
-    private string _site = null!;
-    private string _staff = null!;
+    private WebhookCallers _callers = null!;
     private byte[] _secret = null!;
+
+    private WebhookClient Client => _callers.Client;
 
     public async Task InitializeAsync()
     {
-        _host = await environment.GetSelfHostAsync();
-        _client = new WebhookClient(_host);
-        _vrs = await _client.TokenAsync("vrs");
-        _site = await _client.TokenAsync("vaccination-site");
-        _staff = await _client.TokenAsync("municipal-staff");
-        _secret = await _client.SecretAsync();
+        _callers = await WebhookCallers.CreateAsync(environment);
+        _secret = _callers.SecretBytes;
     }
 
     public Task DisposeAsync()
     {
-        _client.Dispose();
+        _callers.Dispose();
         return Task.CompletedTask;
     }
 
@@ -36,11 +30,11 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
     {
         var (id, ticket) = (NewSubjectId(), NewTicket());
 
-        var registered = await _client.SendQueuedEventAsync(_vrs, _secret, Registered(id, ticket));
-        var dose = await _client.SendQueuedEventAsync(_vrs, _secret, Dose(id, 1, "2021-06-01"));
-        var registration = await _client.AwaitOutcomeAsync(registered.Location!, _vrs);
-        var recorded = await _client.AwaitOutcomeAsync(dose.Location!, _vrs);
-        var subject = await Subject(id);
+        var registered = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Registered(id, ticket));
+        var dose = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Dose(id, 1, "2021-06-01"));
+        var registration = await Client.AwaitOutcomeAsync(registered.Location!, _callers.Vrs);
+        var recorded = await Client.AwaitOutcomeAsync(dose.Location!, _callers.Vrs);
+        var subject = await _callers.SubjectAsync(id);
 
         Assert.Equal(202, registered.Status);
         Assert.Equal("queued", registered.Body.GetProperty("result").GetString());
@@ -58,13 +52,13 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
     public async Task DosesQueuedInReverseOrder_TheSecondWaitsForTheFirst_BothApplied()
     {
         var (id, ticket) = (NewSubjectId(), NewTicket());
-        await _client.SendEventAsync(_vrs, _secret, Registered(id, ticket));
+        await Client.SendEventAsync(_callers.Vrs, _secret, Registered(id, ticket));
 
-        var second = await _client.SendQueuedEventAsync(_vrs, _secret, Dose(id, 2, "2021-06-22"));
+        var second = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Dose(id, 2, "2021-06-22"));
         await Task.Delay(500);
-        var first = await _client.SendQueuedEventAsync(_vrs, _secret, Dose(id, 1, "2021-06-01"));
-        var outcomes = new[] { await _client.AwaitOutcomeAsync(second.Location!, _vrs), await _client.AwaitOutcomeAsync(first.Location!, _vrs) };
-        var subject = await Subject(id);
+        var first = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Dose(id, 1, "2021-06-01"));
+        var outcomes = new[] { await Client.AwaitOutcomeAsync(second.Location!, _callers.Vrs), await Client.AwaitOutcomeAsync(first.Location!, _callers.Vrs) };
+        var subject = await _callers.SubjectAsync(id);
 
         Assert.All(outcomes, o => Assert.Equal("applied", o.Body.GetProperty("result").GetString()));
         Assert.Equal([1, 2], subject.GetProperty("doses").EnumerateArray().Select(d => d.GetProperty("doseNumber").GetInt32()).Order());
@@ -74,32 +68,32 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
     public async Task QueuedEventDeliveredTwice_IsAppliedOnce_AndTheReplayIsMarked()
     {
         var (id, ticket) = (NewSubjectId(), NewTicket());
-        await _client.SendEventAsync(_vrs, _secret, Registered(id, ticket));
+        await Client.SendEventAsync(_callers.Vrs, _secret, Registered(id, ticket));
         var evt = Dose(id, 1, "2021-06-01");
 
-        var first = await _client.SendQueuedEventAsync(_vrs, _secret, evt);
-        var again = await _client.SendQueuedEventAsync(_vrs, _secret, evt);
-        var outcome = await _client.AwaitOutcomeAsync(first.Location!, _vrs);
-        var afterwards = await _client.SendQueuedEventAsync(_vrs, _secret, evt);
+        var first = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, evt);
+        var again = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, evt);
+        var outcome = await Client.AwaitOutcomeAsync(first.Location!, _callers.Vrs);
+        var afterwards = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, evt);
 
         Assert.Equal(202, again.Status);
         Assert.True(again.Body.GetProperty("replayed").GetBoolean());
         Assert.Equal("applied", outcome.Body.GetProperty("result").GetString());
         Assert.Equal(200, afterwards.Status);
         Assert.True(afterwards.Body.GetProperty("replayed").GetBoolean());
-        Assert.Single((await Subject(id)).GetProperty("doses").EnumerateArray());
+        Assert.Single((await _callers.SubjectAsync(id)).GetProperty("doses").EnumerateArray());
     }
 
     [Fact]
     public async Task QueuedEventForAConfirmedSubject_IsRefusedWith409InItsStatus_AndKeptForReview()
     {
         var (id, ticket) = (NewSubjectId(), NewTicket());
-        await _client.SendEventAsync(_vrs, _secret, Registered(id, ticket));
-        await _client.SendAsync(HttpMethod.Put, $"api/municipalities/012041/subjects/{id}/confirmation", _staff);
+        await Client.SendEventAsync(_callers.Vrs, _secret, Registered(id, ticket));
+        await Client.SendAsync(HttpMethod.Put, $"api/municipalities/012041/subjects/{id}/confirmation", _callers.Staff);
 
-        var queued = await _client.SendQueuedEventAsync(_vrs, _secret, Dose(id, 1, "2021-06-01"));
-        var outcome = await _client.AwaitOutcomeAsync(queued.Location!, _vrs);
-        var review = await _client.GetAsync("api/municipalities/012041/review-items", _staff);
+        var queued = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Dose(id, 1, "2021-06-01"));
+        var outcome = await Client.AwaitOutcomeAsync(queued.Location!, _callers.Vrs);
+        var review = await Client.GetAsync("api/municipalities/012041/review-items", _callers.Staff);
 
         Assert.Equal(202, queued.Status);
         Assert.Equal(200, outcome.Status);
@@ -107,7 +101,7 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
         Assert.Equal(409, outcome.Body.GetProperty("status").GetInt32());
         Assert.Equal("subject.confirmed", outcome.Body.GetProperty("code").GetString());
         Assert.Contains(review.Body.EnumerateArray(), item => item.GetProperty("eventId").GetString() == queued.Body.GetProperty("eventId").GetString());
-        Assert.Empty((await Subject(id)).GetProperty("doses").EnumerateArray());
+        Assert.Empty((await _callers.SubjectAsync(id)).GetProperty("doses").EnumerateArray());
     }
 
     [Fact]
@@ -115,9 +109,9 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
     {
         var evt = Dose(NewSubjectId(), 1, "2999-01-01");
 
-        var refused = await _client.SendQueuedEventAsync(_vrs, _secret, evt);
+        var refused = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, evt);
         var eventId = JsonSerializer.SerializeToElement(evt).GetProperty("eventId").GetString();
-        var status = await _client.GetAsync($"api/municipalities/012041/vrs/events/{eventId}", _vrs);
+        var status = await Client.GetAsync($"api/municipalities/012041/vrs/events/{eventId}", _callers.Vrs);
 
         Assert.Equal(400, refused.Status);
         Assert.Null(refused.Location);
@@ -129,13 +123,13 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
     public async Task SiteCaller_QueuedDoseByTicket_SeesItsOutcomeWithoutSubjectId_ButNotEventsVrsSent()
     {
         var (id, ticket) = (NewSubjectId(), NewTicket());
-        var registered = await _client.SendQueuedEventAsync(_vrs, _secret, Registered(id, ticket));
-        await _client.AwaitOutcomeAsync(registered.Location!, _vrs);
+        var registered = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, Registered(id, ticket));
+        await Client.AwaitOutcomeAsync(registered.Location!, _callers.Vrs);
 
-        var queued = await _client.SendQueuedEventAsync(_site, _secret, DoseByTicket(ticket, 1, "2021-06-01"));
-        var outcome = await _client.AwaitOutcomeAsync(queued.Location!, _site);
-        var vrsEvent = await _client.GetAsync(registered.Location!.TrimStart('/'), _site);
-        var withMyNumber = await _client.SendQueuedEventAsync(_site, _secret, Registered(NewSubjectId(), NewTicket()));
+        var queued = await Client.SendQueuedEventAsync(_callers.Site, _secret, DoseByTicket(ticket, 1, "2021-06-01"));
+        var outcome = await Client.AwaitOutcomeAsync(queued.Location!, _callers.Site);
+        var vrsEvent = await Client.GetAsync(registered.Location!.TrimStart('/'), _callers.Site);
+        var withMyNumber = await Client.SendQueuedEventAsync(_callers.Site, _secret, Registered(NewSubjectId(), NewTicket()));
 
         Assert.Equal(202, queued.Status);
         Assert.Equal("applied", outcome.Body.GetProperty("result").GetString());
@@ -143,12 +137,5 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
         Assert.Equal(404, vrsEvent.Status);
         Assert.Equal(403, withMyNumber.Status);
         Assert.Equal("site.my_number_forbidden", withMyNumber.Body.GetProperty("code").GetString());
-    }
-
-    private async Task<JsonElement> Subject(string id)
-    {
-        var (status, body) = await _client.GetAsync($"api/municipalities/012041/subjects/{id}", _staff);
-        Assert.Equal(200, status);
-        return body;
     }
 }
