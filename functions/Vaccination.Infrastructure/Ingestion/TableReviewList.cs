@@ -21,7 +21,7 @@ public sealed class TableReviewList(StorageTables tables, PersonKeyStore personK
         ArgumentNullException.ThrowIfNull(item);
         var partition = PartitionKeys.ForSubject(tenant, subjectId);
         var rowKey = subjectId.Value + "_" + item.EventId;
-        var key = await PersonKeyAsync(tenant, subjectId, cancellationToken)
+        var key = await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken)
             ?? throw new InvalidOperationException($"Subject {subjectId} has no key; review items are kept only for stored subjects.");
         var protector = new PersonFieldProtector(key.Key, tenant.Code.Value, TableNames.ReviewItems, partition, rowKey);
         await Table.UpsertEntityAsync(
@@ -57,19 +57,5 @@ public sealed class TableReviewList(StorageTables tables, PersonKeyStore personK
         }
 
         return items;
-    }
-
-    private async Task<PersonKey?> PersonKeyAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken)
-    {
-        if (personKeys.FindCached(tenant, subjectId) is { } cached)
-        {
-            return cached;
-        }
-
-        var subject = await tables.Get(TableNames.Subjects).GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeys.ForSubject(tenant, subjectId), subjectId.Value, [PersonKeyStore.PointerProperty], cancellationToken);
-        return subject.HasValue
-            ? await personKeys.FindAsync(tenant, subjectId, subject.Value!.GetString(PersonKeyStore.PointerProperty), cancellationToken)
-            : null;
     }
 }
