@@ -30,7 +30,10 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
                     continue;
                 }
 
-                await Parallel.ForEachAsync(messages, stoppingToken, (message, ct) => new ValueTask(ProcessAsync(queue, message, ct)));
+                // Every message of the batch at once, as the Functions queue trigger does (batchSize 16); the default
+                // degree of parallelism would be the processor count, two handlers at a time on a small machine.
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = messages.Length, CancellationToken = stoppingToken },
+                    (message, ct) => new ValueTask(ProcessAsync(queue, message, ct)));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
