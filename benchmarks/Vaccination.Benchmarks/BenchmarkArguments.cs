@@ -23,7 +23,7 @@ public sealed record BenchmarkArguments(string Name, IReadOnlyDictionary<string,
     {
         Console.Error.WriteLine("usage: Vaccination.Benchmarks storage [--subjects 100000] [--parallelism 8] [--chunk 3200]");
         Console.Error.WriteLine("       Vaccination.Benchmarks exchange [--samples 200] [--movers 10000]");
-        Console.Error.WriteLine("       Vaccination.Benchmarks erasure [--persons 250000] [--parallelism 8]");
+        Console.Error.WriteLine("       Vaccination.Benchmarks erasure [--persons 250000] [--parallelism 8] [--raw-azurite separate]");
         Console.Error.WriteLine("       Vaccination.Benchmarks certificates [--certificates 3000] [--persons 300] [--parallelism 8]");
         Console.Error.WriteLine("       Vaccination.Benchmarks soak [--minutes 10] [--webhook-workers 2] [--inquiry-workers 2] [--certificate-workers 1] [--persons 40]");
         Console.Error.WriteLine("       Vaccination.Benchmarks ingestion-webhook [--events 10000] [--parallelism 16]");
