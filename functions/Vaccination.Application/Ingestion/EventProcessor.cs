@@ -127,10 +127,13 @@ public sealed partial class EventProcessor(
             return await ReplayAsync(tenant, command.EventId, type, hash, earlier, cancellationToken);
         }
 
-        await queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, command.EventId.Value, 1), TimeSpan.Zero, cancellationToken);
+        await SendFirstTryAsync(tenant, command.EventId, cancellationToken);
         LogQueued(logger, tenant.Code.Value, command.EventId.Value, type);
         return record.Outcome;
     }
+
+    private Task SendFirstTryAsync(Tenant tenant, EventId eventId, CancellationToken cancellationToken) =>
+        queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, eventId.Value, 1), TimeSpan.Zero, cancellationToken);
 
     private async Task<EventOutcome> ReplayAsync(Tenant tenant, EventId eventId, string type, string hash, IdempotencyRecord previous, CancellationToken cancellationToken)
     {
@@ -145,7 +148,7 @@ public sealed partial class EventProcessor(
         {
             // Queue it again: the earlier delivery may have stored the event and failed before its work item was sent.
             // A work item for an event no longer queued is dropped by the applier, so a second one is harmless.
-            await queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, eventId.Value, 1), TimeSpan.Zero, cancellationToken);
+            await SendFirstTryAsync(tenant, eventId, cancellationToken);
         }
 
         LogReplayed(logger, tenant.Code.Value, eventId.Value, type);

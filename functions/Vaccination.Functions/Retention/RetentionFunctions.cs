@@ -23,9 +23,7 @@ public sealed partial class RetentionFunctions(RetentionSweepService sweeps, Ret
 
     [Function(nameof(ProcessRetentionWork))]
     public Task ProcessRetentionWork([QueueTrigger("%RetentionQueueName%")] string message, CancellationToken cancellationToken) =>
-        sweeps.HandleAsync(
-            JsonSerializer.Deserialize<RetentionWorkItem>(message, StorageRetentionWorkSender.Json) ?? throw new JsonException("Empty retention work item."),
-            cancellationToken);
+        sweeps.HandleAsync(StorageRetentionWorkSender.Read(message), cancellationToken);
 
     [Function(nameof(RecordRetentionPoison))]
     public void RecordRetentionPoison([QueueTrigger("%RetentionQueueName%-poison")] string message) =>

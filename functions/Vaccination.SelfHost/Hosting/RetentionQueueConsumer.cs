@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vaccination.Application.Retention;
 using Vaccination.Infrastructure.Retention;
 using Vaccination.Infrastructure.Storage;
@@ -9,10 +8,6 @@ namespace Vaccination.SelfHost.Hosting;
 internal sealed class RetentionQueueConsumer(StorageQueues queues, StorageRetentionWorkSender retentionQueue, RetentionSweepService sweeps, ILogger<RetentionQueueConsumer> logger)
     : StorageQueuePump(queues, retentionQueue.QueueName, logger)
 {
-    protected override Task HandleAsync(string message, CancellationToken cancellationToken)
-    {
-        var item = JsonSerializer.Deserialize<RetentionWorkItem>(message, StorageRetentionWorkSender.Json)
-            ?? throw new JsonException("Empty retention work item.");
-        return sweeps.HandleAsync(item, cancellationToken);
-    }
+    protected override Task HandleAsync(string message, CancellationToken cancellationToken) =>
+        sweeps.HandleAsync(StorageRetentionWorkSender.Read(message), cancellationToken);
 }
