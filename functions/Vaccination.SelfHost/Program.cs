@@ -8,7 +8,7 @@ builder.Services.AddVaccinationApi(builder.Configuration, builder.Environment);
 builder.Services.AddHostedService<StorageInitializer>();
 builder.Services.AddHostedService<IdempotencyPurgeService>();
 builder.Services.AddHostedService<RetentionQueueConsumer>();
-builder.Services.AddHostedService<QueuedEventConsumer>();
+builder.Services.AddQueuedEventDelivery(builder.Configuration);
 builder.Services.AddHostedService<RetentionScheduler>();
 builder.Services.AddHostedService<StorageQueueExchangeConsumer>();
 builder.Services.AddHostedService<InquiryCleanupService>();

@@ -3,7 +3,11 @@ using Vaccination.Domain.Tenants;
 
 namespace Vaccination.Application.Ingestion;
 
-/// <summary>Per-tenant idempotency records of webhook events (and the events waiting in the queue).</summary>
+/// <summary>
+/// Per-tenant idempotency records of webhook events, and the events waiting to be applied: a queued event's record
+/// is written together with an outbox marker, which its completion removes, so a sweep can find every event that a
+/// lost work item or a crashed instance left queued.
+/// </summary>
 public interface IIdempotencyStore
 {
     Task<IdempotencyRecord?> FindAsync(Tenant tenant, EventId eventId, CancellationToken cancellationToken = default);
@@ -14,8 +18,20 @@ public interface IIdempotencyStore
     /// </summary>
     Task<IdempotencyRecord?> AddAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces a queued event's record with its final outcome (the pending event is dropped).</summary>
-    Task CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Replaces a queued event's record with its final outcome and removes its outbox marker, in one write; returns
+    /// false, writing nothing, when the event is no longer queued (another delivery of its work completed it first).
+    /// </summary>
+    Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>The outbox markers of the tenant's events queued before <paramref name="queuedBefore"/> and not yet completed.</summary>
+    IAsyncEnumerable<QueuedEventMarker> FindOverdueAsync(Tenant tenant, DateTimeOffset queuedBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts one more re-drive on the marker and restarts its clock at <paramref name="now"/>, if the marker is
+    /// unchanged since it was read; false when another instance claimed it or the event was completed meanwhile.
+    /// </summary>
+    Task<bool> ClaimRedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the tenant's records that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> PurgeExpiredAsync(Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken = default);

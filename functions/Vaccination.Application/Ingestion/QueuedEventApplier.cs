@@ -48,8 +48,15 @@ public sealed partial class QueuedEventApplier(
             return;
         }
 
-        await idempotency.CompleteAsync(tenant, record with { Outcome = outcome.Value.Outcome, PendingEvent = null, Reusable = !outcome.Value.Final, ProcessedAt = clock.GetUtcNow() }, cancellationToken);
-        LogApplied(logger, tenant.Code.Value, work.EventId, outcome.Value.Outcome.Result, work.Attempt);
+        var completed = record with { Outcome = outcome.Value.Outcome, PendingEvent = null, Reusable = !outcome.Value.Final, ProcessedAt = clock.GetUtcNow() };
+        if (await idempotency.CompleteAsync(tenant, completed, cancellationToken))
+        {
+            LogApplied(logger, tenant.Code.Value, work.EventId, outcome.Value.Outcome.Result, work.Attempt);
+        }
+        else
+        {
+            LogDropped(logger, tenant.Code.Value, work.EventId, "completed meanwhile by another delivery of its work");
+        }
     }
 
     /// <summary>The outcome and whether it is final, or null when the event was put back on the queue to wait.</summary>

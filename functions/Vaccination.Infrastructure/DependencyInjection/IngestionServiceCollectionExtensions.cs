@@ -23,6 +23,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton(provider => new StorageQueuedEventSender(provider.GetRequiredService<StorageQueues>(), queueName));
         services.AddSingleton<IQueuedEventSender>(provider => provider.GetRequiredService<StorageQueuedEventSender>());
         services.AddSingleton<QueuedEventApplier>();
+        services.AddSingleton<QueuedEventRedrive>();
         services.AddSingleton<WebhookEventValidator>();
         services.AddSingleton<EventApplier>();
         services.AddSingleton<EventProcessor>();

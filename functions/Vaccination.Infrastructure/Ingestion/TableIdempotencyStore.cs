@@ -17,11 +17,18 @@ namespace Vaccination.Infrastructure.Ingestion;
 /// a hash of the id. The outcome is stored as JSON (ids and codes only, never personal data). A queued event's JSON,
 /// which may hold a My Number or a name, is kept in the same row encrypted under the tenant's data key until it is
 /// applied. Records that no longer hold their id (expired, or reusable refusals) are ignored by reads and overwritten
-/// by new deliveries, and <see cref="PurgeExpiredAsync"/> deletes expired ones.
+/// by new deliveries, and <see cref="PurgeExpiredAsync"/> deletes expired ones. Beside each queued event's record,
+/// in the same partition and written in the same transaction, is its outbox marker (row key "~queued|" + event id,
+/// with the time it was queued and how often it was re-driven); the completion deletes it in the same transaction
+/// as it writes the outcome.
 /// </summary>
 public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProtector protector) : IIdempotencyStore
 {
     private const string EventColumn = "Event";
+    private const string MarkerPrefix = "~queued|";
+    private const string MarkerRangeEnd = "~queued}";
+    private const string QueuedAtColumn = "QueuedAt";
+    private const string RedrivesColumn = "Redrives";
 
     private TableClient Table => tables.Get(TableNames.IngestionEvents);
 
@@ -31,19 +38,13 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         return stored.HasValue ? await FromEntityAsync(tenant, eventId, stored.Value!, cancellationToken) : null;
     }
 
-    public async Task CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        await Table.UpsertEntityAsync(await ToEntityAsync(tenant, record, cancellationToken), TableUpdateMode.Replace, cancellationToken);
-    }
-
     public async Task<IdempotencyRecord?> AddAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var entity = await ToEntityAsync(tenant, record, cancellationToken);
         try
         {
-            await Table.AddEntityAsync(entity, cancellationToken);
+            await WriteAsync(entity, TableTransactionActionType.Add, default, record, cancellationToken);
             return null;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -55,8 +56,58 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
                 return earlier;
             }
 
-            await Table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            await WriteAsync(entity, TableTransactionActionType.UpdateReplace, existing.ETag, record, cancellationToken);
             return null;
+        }
+    }
+
+    public async Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var entity = await ToEntityAsync(tenant, record, cancellationToken);
+        try
+        {
+            await Table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, MarkerRowKey(record.EventId)), ETag.All),
+            ], cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<QueuedEventMarker> FindOverdueAsync(
+        Tenant tenant, DateTimeOffset queuedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var partition in PartitionKeys.AllForTenant(tenant))
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {MarkerPrefix} and RowKey lt {MarkerRangeEnd} and QueuedAt lt {queuedBefore}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return new QueuedEventMarker(
+                    EventId.TryCreate(row.RowKey[MarkerPrefix.Length..]).Value, row.GetDateTimeOffset(QueuedAtColumn)!.Value,
+                    row.GetInt32(RedrivesColumn) ?? 0, row.ETag.ToString());
+            }
+        }
+    }
+
+    public async Task<bool> ClaimRedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        try
+        {
+            await Table.UpdateEntityAsync(Marker(Partition(tenant, marker.EventId), marker.EventId, now, marker.Redrives + 1),
+                new ETag(marker.Version), TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
         }
     }
 
@@ -89,6 +140,33 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
             yield return row;
         }
     }
+
+    /// <summary>
+    /// A record without a pending event is one entity; a queued event's record is written with its outbox marker in
+    /// one transaction, so neither exists without the other.
+    /// </summary>
+    private async Task WriteAsync(TableEntity entity, TableTransactionActionType type, ETag etag, IdempotencyRecord record, CancellationToken cancellationToken)
+    {
+        if (record.PendingEvent is null)
+        {
+            _ = type == TableTransactionActionType.Add
+                ? await Table.AddEntityAsync(entity, cancellationToken)
+                : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        await Table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(type, entity, etag),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(entity.PartitionKey, record.EventId, record.ProcessedAt, 0)),
+        ], cancellationToken);
+    }
+
+    private static TableEntity Marker(string partition, EventId eventId, DateTimeOffset queuedAt, int redrives) =>
+        new(partition, MarkerRowKey(eventId)) { [QueuedAtColumn] = queuedAt, [RedrivesColumn] = redrives };
+
+    /// <summary>'~' cannot start an event id, so markers never meet records and sort after them.</summary>
+    private static string MarkerRowKey(EventId eventId) => MarkerPrefix + eventId.Value;
 
     private static string Partition(Tenant tenant, EventId eventId) =>
         PartitionKeys.ForIndex(tenant, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId.Value))));

@@ -114,6 +114,54 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
     }
 
     [Fact]
+    public async Task IdempotencyStore_QueuedEvent_HasAnOutboxMarker_FoundWhenOverdue_ClaimedOnce_AndRemovedByTheCompletion()
+    {
+        var store = new TableIdempotencyStore(_store.Tables, new TenantFieldProtector(_store.TenantKeys));
+        var id = EventId.TryCreate("evt-outbox-1").Value;
+        var queued = new IdempotencyRecord(id, "hash-o", EventOutcome.Queueing(id.Value, "dose.recorded"), Now, Now.AddDays(30)) { PendingEvent = "{}" };
+        await store.AddAsync(Asahikawa, queued);
+        await store.AddAsync(Asahikawa, new IdempotencyRecord(EventId.TryCreate("evt-sync-1").Value, "hash-s",
+            new EventOutcome("evt-sync-1", "dose.recorded", EventOutcome.Applied, "S-1", 1, [], []), Now, Now.AddDays(30)));
+
+        var notYet = await ToListAsync(store.FindOverdueAsync(Asahikawa, Now));
+        var otherTenant = await ToListAsync(store.FindOverdueAsync(Sapporo, Now.AddMinutes(1)));
+        var marker = Assert.Single(await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddMinutes(1))));
+        var claimed = await store.ClaimRedriveAsync(Asahikawa, marker, Now.AddMinutes(2));
+        var claimedAgainWithTheOldVersion = await store.ClaimRedriveAsync(Asahikawa, marker, Now.AddMinutes(2));
+        var afterClaim = Assert.Single(await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddMinutes(3))));
+        var notOverdueAfterClaim = await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddMinutes(2)));
+        var applied = queued with { Outcome = new EventOutcome(id.Value, "dose.recorded", EventOutcome.Applied, "S-1", 2, [], []), PendingEvent = null };
+        var completed = await store.CompleteAsync(Asahikawa, applied);
+        var completedAgain = await store.CompleteAsync(Asahikawa, applied with { Outcome = EventOutcome.Refusal(id.Value, "dose.recorded", []) });
+
+        Assert.Empty(notYet);
+        Assert.Empty(otherTenant);
+        Assert.Equal(id, marker.EventId);
+        Assert.Equal(0, marker.Redrives);
+        Assert.Equal(Now, marker.QueuedAt);
+        Assert.True(claimed);
+        Assert.False(claimedAgainWithTheOldVersion);
+        Assert.Equal(1, afterClaim.Redrives);
+        Assert.Empty(notOverdueAfterClaim);
+        Assert.True(completed);
+        Assert.False(completedAgain);
+        Assert.True((await store.FindAsync(Asahikawa, id))!.Outcome.IsApplied);
+        Assert.Empty(await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddDays(1))));
+        Assert.False(await store.ClaimRedriveAsync(Asahikawa, afterClaim, Now.AddMinutes(4)));
+    }
+
+    private static async Task<List<QueuedEventMarker>> ToListAsync(IAsyncEnumerable<QueuedEventMarker> markers)
+    {
+        var list = new List<QueuedEventMarker>();
+        await foreach (var marker in markers)
+        {
+            list.Add(marker);
+        }
+
+        return list;
+    }
+
+    [Fact]
     public async Task IdempotencyStore_ReusableRefusal_DoesNotHoldTheId_ANewDeliveryReplacesIt()
     {
         var store = new TableIdempotencyStore(_store.Tables, new TenantFieldProtector(_store.TenantKeys));

@@ -24,7 +24,7 @@ public class QueuedEventApplierTests
     public QueuedEventApplierTests() =>
         _idempotency.Setup(i => i.CompleteAsync(Asahikawa, It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>()))
             .Callback<Tenant, IdempotencyRecord, CancellationToken>((_, r, _) => _completed = r)
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync(true);
 
     private QueuedEventApplier Applier()
     {

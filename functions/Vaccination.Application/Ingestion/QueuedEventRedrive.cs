@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Vaccination.Domain.Results;
+using Vaccination.Domain.Tenants;
+
+namespace Vaccination.Application.Ingestion;
+
+/// <summary>
+/// The outbox sweep of queued events: every event still queued <see cref="IngestionOptions.QueuedEventRedriveAfter"/>
+/// after it was accepted (or last re-driven) gets its work sent again, because its work item was lost, poisoned, or
+/// held by an instance that stopped. Each re-drive is claimed on the event's marker first, so two instances sweeping
+/// at once send it once. After <see cref="MaxRedrives"/> re-drives the event is given up: its answer becomes a refusal
+/// the sender may fix by sending it again (the id is reusable), and it is never left "queued" for good.
+/// </summary>
+public sealed partial class QueuedEventRedrive(
+    TenantRegistry tenants, IIdempotencyStore idempotency, IQueuedEventSender queue, IOptions<IngestionOptions> options, TimeProvider clock,
+    ILogger<QueuedEventRedrive> logger)
+{
+    public const int MaxRedrives = 3;
+    public const string GivenUpCode = "event.not_applied";
+
+    /// <summary>Sweeps every tenant; returns how many events were sent again.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var redriven = 0;
+        var now = clock.GetUtcNow();
+        foreach (var tenant in tenants.All)
+        {
+            await foreach (var marker in idempotency.FindOverdueAsync(tenant, now - options.Value.QueuedEventRedriveAfter, cancellationToken))
+            {
+                redriven += await RedriveAsync(tenant, marker, now, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return redriven;
+    }
+
+    private async Task<bool> RedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await idempotency.ClaimRedriveAsync(tenant, marker, now, cancellationToken))
+        {
+            return false;
+        }
+
+        if (marker.Redrives >= MaxRedrives)
+        {
+            await GiveUpAsync(tenant, marker, now, cancellationToken);
+            return false;
+        }
+
+        await queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, marker.EventId.Value, 1), TimeSpan.Zero, cancellationToken);
+        LogRedriven(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives + 1);
+        return true;
+    }
+
+    private async Task GiveUpAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = await idempotency.FindAsync(tenant, marker.EventId, cancellationToken);
+        if (record is not { Outcome.IsQueued: true })
+        {
+            return;
+        }
+
+        var refusal = EventOutcome.Refusal(marker.EventId.Value, record.Outcome.Type,
+            [Error.Conflict(GivenUpCode, "The event could not be applied after repeated tries and nothing of it was changed; send it again (its id may be reused).")]);
+        await idempotency.CompleteAsync(tenant, record with { Outcome = refusal, PendingEvent = null, Reusable = true, ProcessedAt = now }, cancellationToken);
+        LogGivenUp(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queued VRS event {EventId} of tenant {Tenant} was still queued; its work was sent again (re-drive {Redrive})")]
+    private static partial void LogRedriven(ILogger logger, string tenant, string eventId, int redrive);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queued VRS event {EventId} of tenant {Tenant} was not applied after {Redrives} re-drives; it is answered as refused (event.not_applied)")]
+    private static partial void LogGivenUp(ILogger logger, string tenant, string eventId, int redrives);
+}
