@@ -5,8 +5,8 @@ namespace Vaccination.Application.Ingestion;
 
 /// <summary>
 /// Per-tenant idempotency records of webhook events, and the events waiting to be applied: a queued event's record
-/// is written with an outbox marker before it is acknowledged, and its completion removes the marker, so a sweep can
-/// find every event that a lost work item or a crashed instance left queued.
+/// is written together with an outbox marker, which its completion removes, so a sweep can find every event that a
+/// lost work item or a crashed instance left queued.
 /// </summary>
 public interface IIdempotencyStore
 {
@@ -19,9 +19,8 @@ public interface IIdempotencyStore
     Task<IdempotencyRecord?> AddAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces a queued event's record (as read, see <see cref="IdempotencyRecord.Version"/>) with its final outcome
-    /// and then removes its outbox marker; returns false, writing nothing, when the record changed since it was read
-    /// (another delivery of its work completed it first).
+    /// Replaces a queued event's record with its final outcome and removes its outbox marker, in one write; returns
+    /// false, writing nothing, when the event is no longer queued (another delivery of its work completed it first).
     /// </summary>
     Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
 
@@ -33,9 +32,6 @@ public interface IIdempotencyStore
     /// unchanged since it was read; false when another instance claimed it or the event was completed meanwhile.
     /// </summary>
     Task<bool> ClaimRedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken = default);
-
-    /// <summary>Removes an outbox marker whose event is no longer queued (left by a completion interrupted after its record was written).</summary>
-    Task DropMarkerAsync(Tenant tenant, EventId eventId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the tenant's records that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> PurgeExpiredAsync(Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -23,9 +23,6 @@ public sealed record IdempotencyRecord(EventId EventId, string RequestHash, Even
     /// </summary>
     public bool Reusable { get; init; }
 
-    /// <summary>The store's concurrency token of the record as read (null for a record not read from the store).</summary>
-    public string? Version { get; init; }
-
     /// <summary>True while the record answers a delivery of its id: unexpired and not a reusable refusal.</summary>
     public bool Holds(DateTimeOffset now) => ExpiresAt > now && !Reusable;
 }

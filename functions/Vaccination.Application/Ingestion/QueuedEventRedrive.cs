@@ -37,14 +37,6 @@ public sealed partial class QueuedEventRedrive(
 
     private async Task<bool> RedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var record = await idempotency.FindAsync(tenant, marker.EventId, cancellationToken);
-        if (record is not { Outcome.IsQueued: true })
-        {
-            // Completed (or expired) after all: only its marker was left behind.
-            await idempotency.DropMarkerAsync(tenant, marker.EventId, cancellationToken);
-            return false;
-        }
-
         if (!await idempotency.ClaimRedriveAsync(tenant, marker, now, cancellationToken))
         {
             return false;
@@ -52,16 +44,27 @@ public sealed partial class QueuedEventRedrive(
 
         if (marker.Redrives >= MaxRedrives)
         {
-            var refusal = EventOutcome.Refusal(marker.EventId.Value, record.Outcome.Type,
-                [Error.Conflict(GivenUpCode, "The event could not be applied after repeated tries and nothing of it was changed; send it again (its id may be reused).")]);
-            await idempotency.CompleteAsync(tenant, record with { Outcome = refusal, PendingEvent = null, Reusable = true, ProcessedAt = now }, cancellationToken);
-            LogGivenUp(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives);
+            await GiveUpAsync(tenant, marker, now, cancellationToken);
             return false;
         }
 
         await queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, marker.EventId.Value, 1), TimeSpan.Zero, cancellationToken);
         LogRedriven(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives + 1);
         return true;
+    }
+
+    private async Task GiveUpAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var record = await idempotency.FindAsync(tenant, marker.EventId, cancellationToken);
+        if (record is not { Outcome.IsQueued: true })
+        {
+            return;
+        }
+
+        var refusal = EventOutcome.Refusal(marker.EventId.Value, record.Outcome.Type,
+            [Error.Conflict(GivenUpCode, "The event could not be applied after repeated tries and nothing of it was changed; send it again (its id may be reused).")]);
+        await idempotency.CompleteAsync(tenant, record with { Outcome = refusal, PendingEvent = null, Reusable = true, ProcessedAt = now }, cancellationToken);
+        LogGivenUp(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued VRS event {EventId} of tenant {Tenant} was still queued; its work was sent again (re-drive {Redrive})")]

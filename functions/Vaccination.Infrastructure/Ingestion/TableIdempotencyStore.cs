@@ -17,18 +17,18 @@ namespace Vaccination.Infrastructure.Ingestion;
 /// a hash of the id. The outcome is stored as JSON (ids and codes only, never personal data). A queued event's JSON,
 /// which may hold a My Number or a name, is kept in the same row encrypted under the tenant's data key until it is
 /// applied. Records that no longer hold their id (expired, or reusable refusals) are ignored by reads and overwritten
-/// by new deliveries, and <see cref="PurgeExpiredAsync"/> deletes expired ones. A queued event also has an outbox
-/// marker in the tenant's outbox partition (row key = the event id, with the time it was queued and how often it was
-/// re-driven), written after its record and before the answer, and deleted after its completion; markers of events
-/// accepted at the same time share transactions (<see cref="TableGroupWriter"/>), so the request pays about one insert.
+/// by new deliveries, and <see cref="PurgeExpiredAsync"/> deletes expired ones. Beside each queued event's record,
+/// in the same partition and written in the same transaction, is its outbox marker (row key "~queued|" + event id,
+/// with the time it was queued and how often it was re-driven); the completion deletes it in the same transaction
+/// as it writes the outcome.
 /// </summary>
 public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProtector protector) : IIdempotencyStore
 {
     private const string EventColumn = "Event";
+    private const string MarkerPrefix = "~queued|";
+    private const string MarkerRangeEnd = "~queued}";
     private const string QueuedAtColumn = "QueuedAt";
     private const string RedrivesColumn = "Redrives";
-
-    private readonly TableGroupWriter _outbox = new(tables.Get(TableNames.IngestionEvents));
 
     private TableClient Table => tables.Get(TableNames.IngestionEvents);
 
@@ -44,7 +44,8 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         var entity = await ToEntityAsync(tenant, record, cancellationToken);
         try
         {
-            await Table.AddEntityAsync(entity, cancellationToken);
+            await WriteAsync(entity, TableTransactionActionType.Add, default, record, cancellationToken);
+            return null;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -52,16 +53,12 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
             var earlier = await FromEntityAsync(tenant, record.EventId, existing, cancellationToken);
             if (earlier.Holds(record.ProcessedAt))
             {
-                // A delivery that stored the event may have stopped before its marker was written: write it now.
-                await MarkIfQueuedAsync(tenant, earlier, cancellationToken);
                 return earlier;
             }
 
-            await Table.UpdateEntityAsync(entity, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            await WriteAsync(entity, TableTransactionActionType.UpdateReplace, existing.ETag, record, cancellationToken);
+            return null;
         }
-
-        await MarkIfQueuedAsync(tenant, record, cancellationToken);
-        return null;
     }
 
     public async Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default)
@@ -70,38 +67,42 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         var entity = await ToEntityAsync(tenant, record, cancellationToken);
         try
         {
-            _ = record.Version is null
-                ? await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
-                : await Table.UpdateEntityAsync(entity, new ETag(record.Version), TableUpdateMode.Replace, cancellationToken);
+            await Table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity),
+                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, MarkerRowKey(record.EventId)), ETag.All),
+            ], cancellationToken);
+            return true;
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        catch (TableTransactionFailedException e) when (e.Status == 404)
         {
             return false;
         }
-
-        await DropMarkerAsync(tenant, record.EventId, cancellationToken);
-        return true;
     }
 
     public async IAsyncEnumerable<QueuedEventMarker> FindOverdueAsync(
         Tenant tenant, DateTimeOffset queuedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeys.ForOutbox(tenant)} and QueuedAt lt {queuedBefore}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        foreach (var partition in PartitionKeys.AllForTenant(tenant))
         {
-            yield return new QueuedEventMarker(
-                EventId.TryCreate(row.RowKey).Value, row.GetDateTimeOffset(QueuedAtColumn)!.Value, row.GetInt32(RedrivesColumn) ?? 0, row.ETag.ToString());
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {MarkerPrefix} and RowKey lt {MarkerRangeEnd} and QueuedAt lt {queuedBefore}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return new QueuedEventMarker(
+                    EventId.TryCreate(row.RowKey[MarkerPrefix.Length..]).Value, row.GetDateTimeOffset(QueuedAtColumn)!.Value,
+                    row.GetInt32(RedrivesColumn) ?? 0, row.ETag.ToString());
+            }
         }
     }
 
     public async Task<bool> ClaimRedriveAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(marker);
-        var claimed = Marker(tenant, marker.EventId, now);
-        claimed[RedrivesColumn] = marker.Redrives + 1;
         try
         {
-            await Table.UpdateEntityAsync(claimed, new ETag(marker.Version), TableUpdateMode.Replace, cancellationToken);
+            await Table.UpdateEntityAsync(Marker(Partition(tenant, marker.EventId), marker.EventId, now, marker.Redrives + 1),
+                new ETag(marker.Version), TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -109,9 +110,6 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
             return false;
         }
     }
-
-    public Task DropMarkerAsync(Tenant tenant, EventId eventId, CancellationToken cancellationToken = default) =>
-        _outbox.SubmitAsync(new TableTransactionAction(TableTransactionActionType.Delete, Marker(tenant, eventId, null), ETag.All), cancellationToken);
 
     public async Task<int> PurgeExpiredAsync(Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -144,24 +142,31 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
     }
 
     /// <summary>
-    /// Writes a queued record's outbox marker (merged: a marker already there keeps its re-drive count); a record
-    /// without a pending event has none.
+    /// A record without a pending event is one entity; a queued event's record is written with its outbox marker in
+    /// one transaction, so neither exists without the other.
     /// </summary>
-    private Task MarkIfQueuedAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken) =>
-        record is { Outcome.IsQueued: true, PendingEvent: not null }
-            ? _outbox.SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpsertMerge, Marker(tenant, record.EventId, record.ProcessedAt)), cancellationToken)
-            : Task.CompletedTask;
-
-    private static TableEntity Marker(Tenant tenant, EventId eventId, DateTimeOffset? queuedAt)
+    private async Task WriteAsync(TableEntity entity, TableTransactionActionType type, ETag etag, IdempotencyRecord record, CancellationToken cancellationToken)
     {
-        var marker = new TableEntity(PartitionKeys.ForOutbox(tenant), eventId.Value);
-        if (queuedAt is { } at)
+        if (record.PendingEvent is null)
         {
-            marker[QueuedAtColumn] = at;
+            _ = type == TableTransactionActionType.Add
+                ? await Table.AddEntityAsync(entity, cancellationToken)
+                : await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            return;
         }
 
-        return marker;
+        await Table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(type, entity, etag),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Marker(entity.PartitionKey, record.EventId, record.ProcessedAt, 0)),
+        ], cancellationToken);
     }
+
+    private static TableEntity Marker(string partition, EventId eventId, DateTimeOffset queuedAt, int redrives) =>
+        new(partition, MarkerRowKey(eventId)) { [QueuedAtColumn] = queuedAt, [RedrivesColumn] = redrives };
+
+    /// <summary>'~' cannot start an event id, so markers never meet records and sort after them.</summary>
+    private static string MarkerRowKey(EventId eventId) => MarkerPrefix + eventId.Value;
 
     private static string Partition(Tenant tenant, EventId eventId) =>
         PartitionKeys.ForIndex(tenant, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId.Value))));
@@ -193,7 +198,6 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         entity.GetDateTimeOffset("ProcessedAt")!.Value,
         entity.GetDateTimeOffset("ExpiresAt")!.Value)
     {
-        Version = entity.ETag.ToString(),
         PendingEvent = await protector.UnprotectAsync(tenant, EventContext(tenant, entity.PartitionKey, eventId), entity.GetString(EventColumn), cancellationToken),
         FromSite = entity.GetBoolean("FromSite") ?? false,
         Reusable = entity.GetBoolean("Reusable") ?? false,

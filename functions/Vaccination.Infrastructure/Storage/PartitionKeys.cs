@@ -57,16 +57,6 @@ public static class PartitionKeys
         return tenant.Code.Value;
     }
 
-    /// <summary>
-    /// The partition of a tenant's outbox markers of queued VRS events (IngestionEvents table): one row per event
-    /// accepted and not yet applied, written in group commits. Small, as events leave it within seconds.
-    /// </summary>
-    public static string ForOutbox(Tenant tenant)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        return $"{tenant.Code.Value}-outbox";
-    }
-
     /// <summary>The partition of a tenant's staff grants (one row per granted actor; small).</summary>
     public static string ForStaffGrants(Tenant tenant)
     {
