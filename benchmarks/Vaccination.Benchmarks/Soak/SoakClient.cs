@@ -32,8 +32,17 @@ internal sealed class SoakClient(HttpClient http) : IDisposable
         return Convert.FromBase64String((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
     }
 
-    /// <summary>Posts one event, signed now (a retry signs the same bytes again with a fresh timestamp, as a sender would).</summary>
-    public Task<(int Status, string Body)> PostEventAsync(string token, byte[] secret, string municipality, byte[] body, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Posts one event, signed now (a retry signs the same bytes again with a fresh timestamp, as a sender would); with
+    /// <paramref name="respondAsync"/> it asks for the asynchronous answer ("Prefer: respond-async").
+    /// </summary>
+    public Task<(int Status, string Body)> PostEventAsync(
+        string token, byte[] secret, string municipality, byte[] body, CancellationToken cancellationToken = default) =>
+        PostEventAsync(token, secret, municipality, body, respondAsync: false, cancellationToken);
+
+    /// <inheritdoc cref="PostEventAsync(string, byte[], string, byte[], CancellationToken)"/>
+    public Task<(int Status, string Body)> PostEventAsync(
+        string token, byte[] secret, string municipality, byte[] body, bool respondAsync, CancellationToken cancellationToken = default)
     {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, $"api/municipalities/{municipality}/vrs/events") { Content = new ByteArrayContent(body) };
@@ -41,6 +50,11 @@ internal sealed class SoakClient(HttpClient http) : IDisposable
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        if (respondAsync)
+        {
+            request.Headers.Add("Prefer", "respond-async");
+        }
+
         return SendAsync(request, cancellationToken);
     }
 

@@ -102,6 +102,13 @@ internal sealed class SoakHost : IDisposable
             Timeout = TimeSpan.FromSeconds(100),
         };
 
+    /// <summary>Kills the process at once (SIGKILL: a crash, nothing stopped in order); its key file stays for a successor.</summary>
+    public void Crash()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(5000);
+    }
+
     public void Dispose()
     {
         try

@@ -23,7 +23,7 @@ public sealed class IngestionOptions
     public QueuedEventDelivery QueuedEventDelivery { get; set; } = QueuedEventDelivery.InProcess;
 
     /// <summary>How many queued events the self-host applies at once in process (Ingestion__InProcessWorkers).</summary>
-    public int InProcessWorkers { get; set; } = 4;
+    public int InProcessWorkers { get; set; } = 2;
 
     /// <summary>How often the self-host runs the re-drive sweep (Ingestion__QueuedEventSweepInterval); the Functions timer runs every 5 minutes.</summary>
     public TimeSpan QueuedEventSweepInterval { get; set; } = TimeSpan.FromMinutes(1);

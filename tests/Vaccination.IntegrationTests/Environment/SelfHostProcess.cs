@@ -36,7 +36,8 @@ public sealed class SelfHostProcess : IDisposable
     /// <summary>Everything the process logged so far.</summary>
     public string CapturedLogs => string.Join('\n', _output);
 
-    public static async Task<SelfHostProcess> StartAsync(string storageConnectionString, string tablePrefix)
+    /// <summary>Starts the self-host on the tests' Azurite; <paramref name="settings"/> adds or overrides environment settings.</summary>
+    public static async Task<SelfHostProcess> StartAsync(string storageConnectionString, string tablePrefix, IReadOnlyDictionary<string, string>? settings = null)
     {
         var assembly = Path.Combine(AppContext.BaseDirectory, "Vaccination.SelfHost.dll");
         var port = FreePort();
@@ -61,6 +62,11 @@ public sealed class SelfHostProcess : IDisposable
                 ["Logging__Console__FormatterName"] = "simple",
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(assembly);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the self-host.");
         var host = new SelfHostProcess(process, new Uri($"http://127.0.0.1:{port}/"), keyFolder, tablePrefix);

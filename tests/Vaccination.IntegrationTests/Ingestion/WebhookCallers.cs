@@ -24,7 +24,13 @@ public sealed class WebhookCallers : IDisposable
     public static async Task<WebhookCallers> CreateAsync(IntegrationEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var client = new WebhookClient(await environment.GetSelfHostAsync());
+        return await CreateAsync(await environment.GetSelfHostAsync());
+    }
+
+    /// <summary>The same callers of a self-host the test started itself.</summary>
+    public static async Task<WebhookCallers> CreateAsync(SelfHostProcess host)
+    {
+        var client = new WebhookClient(host);
         return new WebhookCallers(
             client, await client.TokenAsync("vrs"), await client.TokenAsync("vaccination-site"), await client.TokenAsync("municipal-staff"), await client.SecretAsync());
     }

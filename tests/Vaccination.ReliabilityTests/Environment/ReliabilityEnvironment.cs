@@ -40,6 +40,22 @@ public sealed class ReliabilityEnvironment : IAsyncLifetime
         return host;
     }
 
+    /// <summary>
+    /// A new self-host process in place of one that crashed: the same tables (prefix) and the same key file, so it
+    /// reads what its predecessor stored; <paramref name="settings"/> as for <see cref="StartHostAsync"/>.
+    /// </summary>
+    internal async Task<SoakHost> StartSuccessorAsync(SoakHost crashed, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Keys__DevelopmentKeyFile"] = crashed.KeyFile };
+        var host = await SoakHost.StartAsync(ConnectionString, crashed.TablePrefix, Cards.RootBase64, all);
+        lock (_hosts)
+        {
+            _hosts.Add(host);
+        }
+
+        return host;
+    }
+
     /// <summary>One self-host shared by the tests that name the same key (their counts compare before and after each request).</summary>
     internal Task<SoakHost> SharedHostAsync(string key)
     {
