@@ -60,6 +60,14 @@ public static class AppSettingNames
     // VRS ingestion: how long the answer to a webhook event id is kept for replays (a TimeSpan, default 30 days).
     public const string IngestionIdempotencyRetention = "Ingestion__IdempotencyRetention";
 
+    // VRS ingestion, events answered asynchronously: how long one may wait unapplied before the outbox sweep sends its
+    // work again (default 10 minutes); the self-host's delivery ("InProcess", default, or "StorageQueue"), its
+    // in-process workers (default 2) and sweep interval (default 1 minute; the Functions timer runs every 5 minutes).
+    public const string IngestionQueuedEventRedriveAfter = "Ingestion__QueuedEventRedriveAfter";
+    public const string IngestionQueuedEventDelivery = "Ingestion__QueuedEventDelivery";
+    public const string IngestionInProcessWorkers = "Ingestion__InProcessWorkers";
+    public const string IngestionQueuedEventSweepInterval = "Ingestion__QueuedEventSweepInterval";
+
     /// <summary>Tenants are configured as an indexed list: Tenants__0__Code, Tenants__0__Name, ...</summary>
     public const string TenantsPrefix = "Tenants__";
 

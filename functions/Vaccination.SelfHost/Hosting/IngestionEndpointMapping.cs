@@ -22,7 +22,10 @@ internal static class IngestionEndpointMapping
         "checks that need stored data (the ticket, dose order, the confirmed-record lock) then happen when it is applied, and " +
         "their outcome is read at GET .../vrs/events/{eventId}. Queued events of one person may be applied out of order: " +
         "a refusal for a missing earlier event (subject, ticket or previous dose unknown) is tried again for about 30 seconds " +
-        "before it becomes the answer. Checks of the event alone (signature, fields, code list, dates) are answered at once.";
+        "before it becomes the answer. Checks of the event alone (signature, fields, code list, dates) are answered at once. " +
+        "An acknowledged event is never lost: if it is not applied within minutes (an instance stopped), its work is sent again, " +
+        "and an event that still cannot be applied is answered refused with event.not_applied (nothing changed; send it again, " +
+        "the id may be reused).";
 
     public static RouteGroupBuilder MapIngestion(this RouteGroupBuilder api)
     {
