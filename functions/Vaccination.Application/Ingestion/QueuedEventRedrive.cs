@@ -28,7 +28,15 @@ public sealed partial class QueuedEventRedrive(
         {
             await foreach (var marker in idempotency.FindOverdueAsync(tenant, now - options.Value.QueuedEventRedriveAfter, cancellationToken))
             {
-                redriven += await RedriveAsync(tenant, marker, now, cancellationToken) ? 1 : 0;
+                try
+                {
+                    redriven += await RedriveAsync(tenant, marker, now, cancellationToken) ? 1 : 0;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // One event that cannot be re-driven now (a row that cannot be read, a storage error) must not hold up the others.
+                    LogRedriveFailed(logger, tenant.Code.Value, marker.EventId.Value, e.GetType().Name);
+                }
             }
         }
 
@@ -69,6 +77,9 @@ public sealed partial class QueuedEventRedrive(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued VRS event {EventId} of tenant {Tenant} was still queued; its work was sent again (re-drive {Redrive})")]
     private static partial void LogRedriven(ILogger logger, string tenant, string eventId, int redrive);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-driving queued VRS event {EventId} of tenant {Tenant} failed ({ExceptionType}); the next sweep tries again")]
+    private static partial void LogRedriveFailed(ILogger logger, string tenant, string eventId, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Queued VRS event {EventId} of tenant {Tenant} was not applied after {Redrives} re-drives; it is answered as refused (event.not_applied)")]
     private static partial void LogGivenUp(ILogger logger, string tenant, string eventId, int redrives);

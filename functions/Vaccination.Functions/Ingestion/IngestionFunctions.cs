@@ -54,6 +54,6 @@ public sealed partial class IngestionFunctions(IngestionEndpoints endpoints, Vrs
         CancellationToken cancellationToken) =>
         imports.PostAsync(request, municipalityCode, cancellationToken).AsActionResult();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A queued VRS event's work item failed five times and was moved to the poison queue ({Length} characters); its event stays queued in the idempotency store")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A queued VRS event's work item failed five times and was moved to the poison queue ({Length} characters); the re-drive sweep sends its work again within minutes, and answers it event.not_applied after three re-drives")]
     private static partial void LogPoison(ILogger logger, int length);
 }

@@ -35,7 +35,7 @@ internal sealed partial class InProcessEventWorkers(
             {
                 await applier.ApplyAsync(work, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogFailed(logger, work.MunicipalityCode, work.EventId, work.Attempt, e.GetType().Name);
                 if (work.Attempt < QueuedEventApplier.MaxAttempts)

@@ -18,9 +18,10 @@ internal sealed partial class QueuedEventRedriveService(
                 {
                     await redrive.RunAsync(stoppingToken);
                 }
-                catch (Azure.RequestFailedException e)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(logger, e.Status);
+                    // Whatever failed (storage down, a row that cannot be read), the host keeps running and the next sweep tries again.
+                    LogFailed(logger, e.GetType().Name);
                 }
             }
         }
@@ -29,6 +30,6 @@ internal sealed partial class QueuedEventRedriveService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The queued-event re-drive sweep failed with storage status {Status}; it runs again at the next interval")]
-    private static partial void LogFailed(ILogger logger, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The queued-event re-drive sweep failed ({ExceptionType}); it runs again at the next interval")]
+    private static partial void LogFailed(ILogger logger, string exceptionType);
 }

@@ -93,4 +93,19 @@ public class QueuedEventRedriveTests
         Assert.True(_completed.Reusable);
         Assert.Null(_completed.PendingEvent);
     }
+
+    [Fact]
+    public async Task RunAsync_OneEventFailing_DoesNotHoldUpTheOthers()
+    {
+        var broken = new QueuedEventMarker(EventId.TryCreate("e-broken").Value, _now.AddMinutes(-11), 0, "etag-0");
+        var marker = new QueuedEventMarker(Id, _now.AddMinutes(-11), 0, "etag-1");
+        _idempotency.Setup(i => i.FindOverdueAsync(Asahikawa, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns((Tenant _, DateTimeOffset before, CancellationToken _) => Markers(before, [broken, marker]));
+        _idempotency.Setup(i => i.ClaimRedriveAsync(Asahikawa, broken, _now, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("unreadable"));
+        Claimed(marker, true);
+
+        Assert.Equal(1, await Redrive().RunAsync(default));
+
+        _queue.Verify(q => q.EnqueueAsync(new QueuedEventWork("012041", "e-9", 1), TimeSpan.Zero, It.IsAny<CancellationToken>()), Times.Once);
+    }
 }
