@@ -19,8 +19,16 @@ public interface IIdempotencyStore
     Task<IdempotencyRecord?> AddAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Replaces a queued event's record with its final outcome and removes its outbox marker, in one write; returns
-    /// false, writing nothing, when the event is no longer queued (another delivery of its work completed it first).
+    /// Marks a queued event's record (as read, see <see cref="IdempotencyRecord.Version"/>) as being applied since
+    /// <paramref name="now"/>; returns the record as it now stands, or null when it changed since it was read (another
+    /// worker began, or it was completed), in which case the caller must not apply it.
+    /// </summary>
+    Task<IdempotencyRecord?> BeginApplyingAsync(Tenant tenant, IdempotencyRecord record, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a queued event's record with its final outcome and removes its outbox marker, in one write, provided
+    /// the record is unchanged since it was read (<see cref="IdempotencyRecord.Version"/>); false, writing nothing,
+    /// when it changed or is gone.
     /// </summary>
     Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default);
 

@@ -23,6 +23,12 @@ public sealed record IdempotencyRecord(EventId EventId, string RequestHash, Even
     /// </summary>
     public bool Reusable { get; init; }
 
+    /// <summary>The store's concurrency token of the record as read (null for a record built, not read).</summary>
+    public string? Version { get; init; }
+
+    /// <summary>When a worker last began applying this queued event (null if none has).</summary>
+    public DateTimeOffset? ApplyingSince { get; init; }
+
     /// <summary>True while the record answers a delivery of its id: unexpired and not a reusable refusal.</summary>
     public bool Holds(DateTimeOffset now) => ExpiresAt > now && !Reusable;
 }

@@ -11,7 +11,8 @@ namespace Vaccination.Application.Ingestion;
 /// validates it again, applies it and replaces the "queued" record with the outcome, which the sender reads at the
 /// event's status URL. A refusal that an earlier event still on its way may lift (the registration, the ticket, the
 /// previous dose) is tried again later, up to <see cref="MaxAttempts"/> times, because queued events of one person
-/// may be applied out of order. A work item whose event is no longer queued is dropped, so duplicates are harmless.
+/// may be applied out of order. A work item whose event is no longer queued is dropped, and the record is claimed
+/// (ETag-conditional) before anything is applied and completed only if unchanged since, so duplicates are harmless.
 /// </summary>
 public sealed partial class QueuedEventApplier(
     TenantRegistry tenants,
@@ -35,10 +36,17 @@ public sealed partial class QueuedEventApplier(
             return;
         }
 
-        var record = await idempotency.FindAsync(tenant, eventId.Value, cancellationToken);
-        if (record is not { Outcome.IsQueued: true, PendingEvent: { } eventJson })
+        var stored = await idempotency.FindAsync(tenant, eventId.Value, cancellationToken);
+        if (stored is not { Outcome.IsQueued: true, PendingEvent: { } eventJson })
         {
             LogDropped(logger, tenant.Code.Value, work.EventId, "not queued (already applied, refused or expired)");
+            return;
+        }
+
+        // Claimed before anything is applied: a duplicate delivery, or the sweep giving the event up, then sees it changed.
+        if (await idempotency.BeginApplyingAsync(tenant, stored, clock.GetUtcNow(), cancellationToken) is not { } record)
+        {
+            LogDropped(logger, tenant.Code.Value, work.EventId, "taken meanwhile by another delivery of its work");
             return;
         }
 

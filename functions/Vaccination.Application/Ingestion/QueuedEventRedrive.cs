@@ -9,8 +9,10 @@ namespace Vaccination.Application.Ingestion;
 /// The outbox sweep of queued events: every event still queued <see cref="IngestionOptions.QueuedEventRedriveAfter"/>
 /// after it was accepted (or last re-driven) gets its work sent again, because its work item was lost, poisoned, or
 /// held by an instance that stopped. Each re-drive is claimed on the event's marker first, so two instances sweeping
-/// at once send it once. After <see cref="MaxRedrives"/> re-drives the event is given up: its answer becomes a refusal
-/// the sender may fix by sending it again (the id is reusable), and it is never left "queued" for good.
+/// at once send it once. After <see cref="MaxRedrives"/> re-drives the event is given up, unless a worker began applying
+/// it within the same period: its answer becomes a refusal the sender may fix by sending it again (the id is
+/// reusable). The give-up is conditional on the record being unchanged since read, and a worker claims the record
+/// before applying anything, so an event is never both applied and answered "not applied".
 /// </summary>
 public sealed partial class QueuedEventRedrive(
     TenantRegistry tenants, IIdempotencyStore idempotency, IQueuedEventSender queue, IOptions<IngestionOptions> options, TimeProvider clock,
@@ -64,14 +66,19 @@ public sealed partial class QueuedEventRedrive(
     private async Task GiveUpAsync(Tenant tenant, QueuedEventMarker marker, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var record = await idempotency.FindAsync(tenant, marker.EventId, cancellationToken);
-        if (record is not { Outcome.IsQueued: true })
+        if (record is not { Outcome.IsQueued: true } || record.ApplyingSince > now - options.Value.QueuedEventRedriveAfter)
         {
+            // Gone, or a worker began applying it lately: not given up now (the marker, claimed, comes up again later).
             return;
         }
 
         var refusal = EventOutcome.Refusal(marker.EventId.Value, record.Outcome.Type,
-            [Error.Conflict(GivenUpCode, "The event could not be applied after repeated tries and nothing of it was changed; send it again (its id may be reused).")]);
-        await idempotency.CompleteAsync(tenant, record with { Outcome = refusal, PendingEvent = null, Reusable = true, ProcessedAt = now }, cancellationToken);
+            [Error.Conflict(GivenUpCode, "The event could not be applied after repeated tries; send it again (its id may be reused; applying it again is safe).")]);
+        if (!await idempotency.CompleteAsync(tenant, record with { Outcome = refusal, PendingEvent = null, Reusable = true, ProcessedAt = now }, cancellationToken))
+        {
+            return;
+        }
+
         LogGivenUp(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives);
     }
 

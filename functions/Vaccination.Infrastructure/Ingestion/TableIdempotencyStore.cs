@@ -29,6 +29,7 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
     private const string MarkerRangeEnd = "~queued}";
     private const string QueuedAtColumn = "QueuedAt";
     private const string RedrivesColumn = "Redrives";
+    private const string ApplyingSinceColumn = "ApplyingSince";
 
     private TableClient Table => tables.Get(TableNames.IngestionEvents);
 
@@ -61,6 +62,21 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         }
     }
 
+    public async Task<IdempotencyRecord?> BeginApplyingAsync(Tenant tenant, IdempotencyRecord record, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var mark = new TableEntity(Partition(tenant, record.EventId), record.EventId.Value) { [ApplyingSinceColumn] = now };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(mark, Concurrency(record), TableUpdateMode.Merge, cancellationToken);
+            return record with { ApplyingSince = now, Version = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> CompleteAsync(Tenant tenant, IdempotencyRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -69,12 +85,12 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         {
             await Table.SubmitTransactionAsync(
             [
-                new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, Concurrency(record)),
                 new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(entity.PartitionKey, MarkerRowKey(record.EventId)), ETag.All),
             ], cancellationToken);
             return true;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 404)
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 412)
         {
             return false;
         }
@@ -168,6 +184,10 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
     /// <summary>'~' cannot start an event id, so markers never meet records and sort after them.</summary>
     private static string MarkerRowKey(EventId eventId) => MarkerPrefix + eventId.Value;
 
+    /// <summary>The record's ETag as read; a record built rather than read must not overwrite a stored one.</summary>
+    private static ETag Concurrency(IdempotencyRecord record) =>
+        record.Version is null ? throw new ArgumentException("Only a record read from the store can be changed conditionally.", nameof(record)) : new ETag(record.Version);
+
     private static string Partition(Tenant tenant, EventId eventId) =>
         PartitionKeys.ForIndex(tenant, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId.Value))));
 
@@ -198,6 +218,8 @@ public sealed class TableIdempotencyStore(StorageTables tables, TenantFieldProte
         entity.GetDateTimeOffset("ProcessedAt")!.Value,
         entity.GetDateTimeOffset("ExpiresAt")!.Value)
     {
+        Version = entity.ETag.ToString(),
+        ApplyingSince = entity.GetDateTimeOffset(ApplyingSinceColumn),
         PendingEvent = await protector.UnprotectAsync(tenant, EventContext(tenant, entity.PartitionKey, eventId), entity.GetString(EventColumn), cancellationToken),
         FromSite = entity.GetBoolean("FromSite") ?? false,
         Reusable = entity.GetBoolean("Reusable") ?? false,

@@ -15,7 +15,7 @@ internal sealed partial class InProcessEventWorkers(
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.InProcessWorkers)).Select(_ => WorkAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, options.Value.InProcessWorkers).Select(_ => WorkAsync(stoppingToken)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {

@@ -24,8 +24,8 @@ internal static class IngestionEndpointMapping
         "a refusal for a missing earlier event (subject, ticket or previous dose unknown) is tried again for about 30 seconds " +
         "before it becomes the answer. Checks of the event alone (signature, fields, code list, dates) are answered at once. " +
         "An acknowledged event is never lost: if it is not applied within minutes (an instance stopped), its work is sent again, " +
-        "and an event that still cannot be applied is answered refused with event.not_applied (nothing changed; send it again, " +
-        "the id may be reused).";
+        "and an event that still cannot be applied is answered refused with event.not_applied (send it again; the id may be " +
+        "reused, and applying it again is safe).";
 
     public static RouteGroupBuilder MapIngestion(this RouteGroupBuilder api)
     {

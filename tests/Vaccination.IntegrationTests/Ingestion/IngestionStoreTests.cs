@@ -100,7 +100,7 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
         await store.AddAsync(Asahikawa, queued);
         var raw = await RawTableScanner.ReadAllAsync(_store.ConnectionString, _store.Prefix);
         var readBack = await store.FindAsync(Asahikawa, id);
-        await store.CompleteAsync(Asahikawa, queued with { Outcome = new EventOutcome(id.Value, "subject.registered", EventOutcome.Applied, "S-Q", null, [], []), PendingEvent = null });
+        await store.CompleteAsync(Asahikawa, readBack! with { Outcome = new EventOutcome(id.Value, "subject.registered", EventOutcome.Applied, "S-Q", null, [], []), PendingEvent = null });
         var completed = await store.FindAsync(Asahikawa, id);
         var rawAfter = await RawTableScanner.ReadAllAsync(_store.ConnectionString, _store.Prefix);
 
@@ -130,7 +130,12 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
         var claimedAgainWithTheOldVersion = await store.ClaimRedriveAsync(Asahikawa, marker, Now.AddMinutes(2));
         var afterClaim = Assert.Single(await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddMinutes(3))));
         var notOverdueAfterClaim = await ToListAsync(store.FindOverdueAsync(Asahikawa, Now.AddMinutes(2)));
-        var applied = queued with { Outcome = new EventOutcome(id.Value, "dose.recorded", EventOutcome.Applied, "S-1", 2, [], []), PendingEvent = null };
+        var read = (await store.FindAsync(Asahikawa, id))!;
+        var claimedForApplying = await store.BeginApplyingAsync(Asahikawa, read, Now.AddMinutes(3));
+        var secondWorker = await store.BeginApplyingAsync(Asahikawa, read, Now.AddMinutes(3));
+        var storedWhileApplying = (await store.FindAsync(Asahikawa, id))!;
+        var staleCompletion = await store.CompleteAsync(Asahikawa, read with { Outcome = EventOutcome.Refusal(id.Value, "dose.recorded", []), PendingEvent = null });
+        var applied = claimedForApplying! with { Outcome = new EventOutcome(id.Value, "dose.recorded", EventOutcome.Applied, "S-1", 2, [], []), PendingEvent = null };
         var completed = await store.CompleteAsync(Asahikawa, applied);
         var completedAgain = await store.CompleteAsync(Asahikawa, applied with { Outcome = EventOutcome.Refusal(id.Value, "dose.recorded", []) });
 
@@ -143,6 +148,11 @@ public sealed class IngestionStoreTests(IntegrationEnvironment environment) : IA
         Assert.False(claimedAgainWithTheOldVersion);
         Assert.Equal(1, afterClaim.Redrives);
         Assert.Empty(notOverdueAfterClaim);
+        Assert.Equal(Now.AddMinutes(3), storedWhileApplying.ApplyingSince);
+        Assert.True(storedWhileApplying.Outcome.IsQueued);
+        Assert.Equal("{}", storedWhileApplying.PendingEvent);
+        Assert.Null(secondWorker);
+        Assert.False(staleCompletion);
         Assert.True(completed);
         Assert.False(completedAgain);
         Assert.True((await store.FindAsync(Asahikawa, id))!.Outcome.IsApplied);

@@ -21,10 +21,14 @@ public class QueuedEventApplierTests
     private readonly Mock<IQueuedEventSender> _queue = new();
     private IdempotencyRecord? _completed;
 
-    public QueuedEventApplierTests() =>
+    public QueuedEventApplierTests()
+    {
+        _idempotency.Setup(i => i.BeginApplyingAsync(Asahikawa, It.IsAny<IdempotencyRecord>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Tenant _, IdempotencyRecord r, DateTimeOffset now, CancellationToken _) => r with { ApplyingSince = now, Version = "claimed" });
         _idempotency.Setup(i => i.CompleteAsync(Asahikawa, It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>()))
             .Callback<Tenant, IdempotencyRecord, CancellationToken>((_, r, _) => _completed = r)
             .ReturnsAsync(true);
+    }
 
     private QueuedEventApplier Applier()
     {
@@ -98,5 +102,33 @@ public class QueuedEventApplierTests
         await Applier().ApplyAsync(new QueuedEventWork("999999", "e-7", 1), default);
 
         _idempotency.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task ApplyAsync_RecordTakenMeanwhileByAnotherDelivery_AppliesNothing_AndCompletesNothing()
+    {
+        Stored(EventOutcome.Queueing("e-7", "subject.deceased"), DeceasedJson);
+        _idempotency.Setup(i => i.BeginApplyingAsync(Asahikawa, It.IsAny<IdempotencyRecord>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IdempotencyRecord?)null);
+
+        await Applier().ApplyAsync(new QueuedEventWork("012041", "e-7", 1), default);
+
+        _subjects.VerifyNoOtherCalls();
+        _queue.VerifyNoOtherCalls();
+        Assert.Null(_completed);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_CompletesTheRecordAsClaimed_SoAChangeSinceTheClaimWins()
+    {
+        Stored(EventOutcome.Queueing("e-7", "subject.deceased"), DeceasedJson);
+        _subjects.Setup(s => s.GetAsync(Asahikawa, It.IsAny<SubjectId>(), It.IsAny<CancellationToken>())).ReturnsAsync(Subject());
+        _subjects.Setup(s => s.SaveAsync(Asahikawa, It.IsAny<VaccinationSubject>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Tenant _, VaccinationSubject s, CancellationToken _) => Result.Success(s));
+        _subjects.Setup(s => s.GetDosesAsync(Asahikawa, It.IsAny<SubjectId>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+
+        await Applier().ApplyAsync(new QueuedEventWork("012041", "e-7", 1), default);
+
+        Assert.Equal("claimed", _completed!.Version);
     }
 }

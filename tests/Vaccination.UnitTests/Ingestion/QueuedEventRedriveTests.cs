@@ -108,4 +108,22 @@ public class QueuedEventRedriveTests
 
         _queue.Verify(q => q.EnqueueAsync(new QueuedEventWork("012041", "e-9", 1), TimeSpan.Zero, It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task RunAsync_AfterTheLastRedrive_AnEventAWorkerBeganLately_IsNotGivenUp()
+    {
+        var marker = Overdue(QueuedEventRedrive.MaxRedrives);
+        Claimed(marker, true);
+        _idempotency.Setup(i => i.FindAsync(Asahikawa, Id, It.IsAny<CancellationToken>())).ReturnsAsync(
+            new IdempotencyRecord(Id, "hash", EventOutcome.Queueing("e-9", "dose.recorded"), _now.AddHours(-1), _now.AddDays(30))
+            {
+                PendingEvent = "{}",
+                ApplyingSince = _now.AddMinutes(-1),
+            });
+
+        Assert.Equal(0, await Redrive().RunAsync(default));
+
+        Assert.Null(_completed);
+        _queue.VerifyNoOtherCalls();
+    }
 }
