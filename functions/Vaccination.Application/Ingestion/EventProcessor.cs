@@ -133,7 +133,7 @@ public sealed partial class EventProcessor(
     }
 
     private Task SendFirstTryAsync(Tenant tenant, EventId eventId, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, eventId.Value, 1), TimeSpan.Zero, cancellationToken);
+        queue.EnqueueAsync(QueuedEventWork.FirstTry(tenant, eventId), TimeSpan.Zero, cancellationToken);
 
     private async Task<EventOutcome> ReplayAsync(Tenant tenant, EventId eventId, string type, string hash, IdempotencyRecord previous, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public sealed partial class QueuedEventRedrive(
             return false;
         }
 
-        await queue.EnqueueAsync(new QueuedEventWork(tenant.Code.Value, marker.EventId.Value, 1), TimeSpan.Zero, cancellationToken);
+        await queue.EnqueueAsync(QueuedEventWork.FirstTry(tenant, marker.EventId), TimeSpan.Zero, cancellationToken);
         LogRedriven(logger, tenant.Code.Value, marker.EventId.Value, marker.Redrives + 1);
         return true;
     }
