@@ -19,6 +19,7 @@ namespace Vaccination.ReliabilityTests.Faults;
 public sealed class QueuedEventCrashTests(ReliabilityEnvironment environment, ITestOutputHelper output)
 {
     private const int Persons = 100;
+    private static readonly string[] PersonalTexts = ["墜落 花子", "墜落", "1970-05-05", "19700505", "1970/05/05"];
 
     [Fact]
     public async Task QueuedEvents_InstanceKilledRightAfterAcknowledging_NextInstanceAppliesEveryOne_OneCopyEach()
@@ -28,11 +29,11 @@ public sealed class QueuedEventCrashTests(ReliabilityEnvironment environment, IT
         var vrs = await firstClient.TokenAsync("vrs", SoakClient.Asahikawa);
         var secret = await firstClient.WebhookSecretAsync(SoakClient.Asahikawa);
         var people = Enumerable.Range(0, Persons).Select(i => $"QC-{Guid.NewGuid().ToString("N")[..10]}").ToList();
+        var myNumbers = people.Select((_, i) => MyNumbers.For(600_000_000 + Random.Shared.Next(1_000_000) * 128L + i)).ToList();
         foreach (var (subjectId, i) in people.Select((id, i) => (id, i)))
         {
             var (status, body) = await firstClient.PostEventAsync(vrs, secret, SoakClient.Asahikawa, SoakClient.Registered(
-                "reg-" + Guid.NewGuid().ToString("N"), subjectId, $"7{Random.Shared.Next(100_000_000, 999_999_999)}",
-                MyNumbers.For(600_000_000 + Random.Shared.Next(1_000_000) * 128L + i), "墜落 花子", "1970-05-05"));
+                "reg-" + Guid.NewGuid().ToString("N"), subjectId, $"7{Random.Shared.Next(100_000_000, 999_999_999)}", myNumbers[i], "墜落 花子", "1970-05-05"));
             Assert.True(status == 200, body);
         }
 
@@ -71,6 +72,8 @@ public sealed class QueuedEventCrashTests(ReliabilityEnvironment environment, IT
         var events = await RawRows.ReadAsync(environment.ConnectionString, first.TablePrefix, "IngestionEvents");
         Assert.DoesNotContain(events, r => r.RowKey.StartsWith("~queued|", StringComparison.Ordinal));
         Assert.DoesNotContain(events, r => r.ContainsKey("Event"));
+        await Scans.AssertNothingInClearAsync(environment, first, PersonalTexts, myNumbers);
+        await Scans.AssertNothingInClearAsync(environment, second, PersonalTexts, myNumbers);
     }
 
     /// <summary>Reads the event's status URL until it is no longer "queued" (within a minute).</summary>
