@@ -4,7 +4,7 @@ using static Vaccination.IntegrationTests.Ingestion.VrsEvents;
 
 namespace Vaccination.IntegrationTests.Ingestion;
 
-/// <summary>Events sent with "Prefer: respond-async": answered 202 once stored and queued, applied by the self-host's queue pump.</summary>
+/// <summary>Events sent with "Prefer: respond-async": answered 202 once stored and queued, applied by the self-host's in-process workers.</summary>
 [Collection(IntegrationTestGroup.Name)]
 public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAsyncLifetime
 {
@@ -76,7 +76,8 @@ public sealed class QueuedWebhookTests(IntegrationEnvironment environment) : IAs
         var outcome = await Client.AwaitOutcomeAsync(first.Location!, _callers.Vrs);
         var afterwards = await Client.SendQueuedEventAsync(_callers.Vrs, _secret, evt);
 
-        Assert.Equal(202, again.Status);
+        // The self-host's workers may have applied the first copy before the second arrives: 202 while it waits, 200 after.
+        Assert.Contains(again.Status, new[] { 202, 200 });
         Assert.True(again.Body.GetProperty("replayed").GetBoolean());
         Assert.Equal("applied", outcome.Body.GetProperty("result").GetString());
         Assert.Equal(200, afterwards.Status);
