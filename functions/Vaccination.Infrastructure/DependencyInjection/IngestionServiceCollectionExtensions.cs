@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Vaccination.Application.DataQuality;
 using Vaccination.Application.Ingestion;
 using Vaccination.Application.Ingestion.Import;
@@ -18,7 +19,8 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         var queueName = configuration[AppSettingNames.IngestionQueueName] ?? DefaultQueueName;
-        services.Configure<IngestionOptions>(configuration.GetSection(IngestionOptions.Section));
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton(new QueueDeclaration(queueName));
         services.AddSingleton(provider => new StorageQueuedEventSender(provider.GetRequiredService<StorageQueues>(), queueName));
         services.AddSingleton<IQueuedEventSender>(provider => provider.GetRequiredService<StorageQueuedEventSender>());

@@ -12,13 +12,8 @@ internal static class QueuedEventHosting
 {
     public static IServiceCollection AddQueuedEventDelivery(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read here because the delivery decides which services exist; the values are checked when the host starts (IngestionOptionsValidator).
         var options = configuration.GetSection(IngestionOptions.Section).Get<IngestionOptions>() ?? new IngestionOptions();
-        if (options.QueuedEventSweepInterval <= TimeSpan.Zero || options.QueuedEventRedriveAfter <= TimeSpan.Zero || options.InProcessWorkers < 1)
-        {
-            throw new InvalidOperationException(
-                "Ingestion__QueuedEventSweepInterval and Ingestion__QueuedEventRedriveAfter must be positive and Ingestion__InProcessWorkers at least 1.");
-        }
-
         if (options.QueuedEventDelivery == QueuedEventDelivery.InProcess)
         {
             services.AddSingleton<InProcessQueuedEvents>();
