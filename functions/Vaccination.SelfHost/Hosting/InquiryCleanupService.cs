@@ -7,9 +7,9 @@ namespace Vaccination.SelfHost.Hosting;
 /// ExchangeCleanupFunction runs on the same schedule) it deletes expired inquiry results and aborts stale inquiries.
 /// </summary>
 internal sealed class InquiryCleanupService(InquiryCleanup cleanup, TimeProvider clock, ILogger<InquiryCleanupService> logger)
-    : PeriodicService(clock, logger)
+    : ScheduledService(clock, logger)
 {
-    protected override TimeSpan Interval { get; } = TimeSpan.FromMinutes(15);
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => TimeSpan.FromMinutes(15);
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => cleanup.SweepAllAsync(cancellationToken);
 }

@@ -6,9 +6,9 @@ namespace Vaccination.SelfHost.Hosting;
 /// <summary>The self-host's counterpart of the Functions timer: runs the queued-event re-drive sweep every interval.</summary>
 internal sealed class QueuedEventRedriveService(
     QueuedEventRedrive redrive, IOptions<IngestionOptions> options, TimeProvider clock, ILogger<QueuedEventRedriveService> logger)
-    : PeriodicService(clock, logger)
+    : ScheduledService(clock, logger)
 {
-    protected override TimeSpan Interval => options.Value.QueuedEventSweepInterval;
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => options.Value.QueuedEventSweepInterval;
 
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => redrive.RunAsync(cancellationToken);
 }

@@ -7,23 +7,21 @@ namespace Vaccination.SelfHost.Hosting;
 
 /// <summary>
 /// The self-host's timer: at each occurrence of the RetentionSweepSchedule setting (six-field NCRONTAB in UTC, as the
-/// Functions timer trigger reads it) it enqueues one sweep per tenant.
+/// Functions timer trigger reads it) it enqueues one sweep per tenant. A schedule that cannot be read stops the start.
 /// </summary>
 internal sealed partial class RetentionScheduler(IConfiguration configuration, RetentionSweepService sweeps, TimeProvider clock, ILogger<RetentionScheduler> logger)
-    : BackgroundService
+    : ScheduledService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly CrontabSchedule _schedule = CrontabSchedule.Parse(
+        configuration[AppSettingNames.RetentionSweepSchedule] ?? RetentionServiceCollectionExtensions.DefaultSchedule,
+        new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+
+    protected override TimeSpan UntilNextRun(DateTimeOffset now) => _schedule.GetNextOccurrence(now.UtcDateTime) - now.UtcDateTime;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var expression = configuration[AppSettingNames.RetentionSweepSchedule] ?? RetentionServiceCollectionExtensions.DefaultSchedule;
-        var schedule = CrontabSchedule.Parse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var next = schedule.GetNextOccurrence(now);
-            await Task.Delay(next - now, clock, stoppingToken);
-            var runId = await sweeps.StartNightlyRunAsync(stoppingToken);
-            LogRunStarted(logger, runId);
-        }
+        var runId = await sweeps.StartNightlyRunAsync(cancellationToken);
+        LogRunStarted(Logger, runId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention run {RunId} enqueued for every tenant")]

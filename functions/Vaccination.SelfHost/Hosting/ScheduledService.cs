@@ -1,23 +1,26 @@
 namespace Vaccination.SelfHost.Hosting;
 
 /// <summary>
-/// A self-host timer, the counterpart of a Functions timer trigger: runs its work every <see cref="Interval"/>. A run
-/// that fails (storage down, a row that cannot be read) is logged and the next tick tries again, so nothing but the
-/// host stopping ends the loop.
+/// A self-host timer, the counterpart of a Functions timer trigger: waits until its next run, runs its work, and again.
+/// A run that fails (storage down, a row that cannot be read) is logged and the next one tries again, so nothing but
+/// the host stopping ends the loop (an exception escaping a hosted service would stop the whole self-host).
 /// </summary>
-internal abstract partial class PeriodicService(TimeProvider clock, ILogger logger) : BackgroundService
+internal abstract partial class ScheduledService(TimeProvider clock, ILogger logger) : BackgroundService
 {
-    protected abstract TimeSpan Interval { get; }
+    protected ILogger Logger => logger;
+
+    /// <summary>How long to wait, from <paramref name="now"/>, before the next run.</summary>
+    protected abstract TimeSpan UntilNextRun(DateTimeOffset now);
 
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await Task.Delay(UntilNextRun(clock.GetUtcNow()), clock, stoppingToken);
                 try
                 {
                     await RunOnceAsync(stoppingToken);
@@ -33,6 +36,6 @@ internal abstract partial class PeriodicService(TimeProvider clock, ILogger logg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} failed ({ExceptionType}); it runs again at the next tick")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} failed ({ExceptionType}); it runs again at its next time")]
     private static partial void LogFailed(ILogger logger, string service, string exceptionType);
 }
