@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -39,9 +40,11 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
             {
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogQueueUnavailable(logger, queueName, e.Status);
+                // Storage down, a timeout inside the SDK (a TaskCanceledException), a failed delete: never the end of
+                // the pump, since an exception leaving a hosted service stops the whole self-host.
+                LogQueueUnavailable(logger, queueName, e is RequestFailedException failed ? failed.Status.ToString(CultureInfo.InvariantCulture) : e.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
@@ -54,7 +57,7 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
             await HandleAsync(message.MessageText, cancellationToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogHandlerFailed(logger, queueName, message.MessageId, message.DequeueCount, e.GetType().Name);
             if (message.DequeueCount >= StorageQueues.MaxDequeueCount)
@@ -68,6 +71,6 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: message {MessageId} failed on try {DequeueCount} ({ExceptionType})")]
     private static partial void LogHandlerFailed(ILogger logger, string queue, string messageId, long dequeueCount, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unavailable ({Status}); retrying")]
-    private static partial void LogQueueUnavailable(ILogger logger, string queue, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unavailable ({Reason}); retrying")]
+    private static partial void LogQueueUnavailable(ILogger logger, string queue, string reason);
 }
