@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
@@ -46,9 +47,10 @@ internal sealed partial class StorageQueueExchangeConsumer(
             {
                 return;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogQueueUnavailable(logger, e.Status);
+                // As in StorageQueuePump: no failure ends the consumer, since that would stop the whole self-host.
+                LogQueueUnavailable(logger, e is RequestFailedException failed ? failed.Status.ToString(CultureInfo.InvariantCulture) : e.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
@@ -61,7 +63,7 @@ internal sealed partial class StorageQueueExchangeConsumer(
             await handler.HandleAsync(message.Body.ToString(), message.DequeueCount, cancellationToken);
             await queues.Messages.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             LogHandlerFailed(logger, message.MessageId, message.DequeueCount, e.GetType().Name);
             var backOff = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, message.DequeueCount)));
@@ -79,6 +81,6 @@ internal sealed partial class StorageQueueExchangeConsumer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue message {MessageId} failed on try {DequeueCount} ({ExceptionType})")]
     private static partial void LogHandlerFailed(ILogger logger, string messageId, long dequeueCount, string exceptionType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue unavailable ({Status}); retrying")]
-    private static partial void LogQueueUnavailable(ILogger logger, int status);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue unavailable ({Reason}); retrying")]
+    private static partial void LogQueueUnavailable(ILogger logger, string reason);
 }
