@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Vaccination.Application.Callers;
 using Vaccination.Application.Exchange;
 using Vaccination.Domain.Identifiers;
@@ -19,7 +20,8 @@ public sealed class ExchangeCleanupTests(IntegrationEnvironment environment)
     [Fact]
     public async Task Sweep_CompletedInquiryPastRetention_IsGoneOnReadAndDeletedFromStorage()
     {
-        using var exchange = await InProcessExchange.CreateAsync(environment, new Dictionary<string, string?> { ["Exchange:ResultRetention"] = "00:00:01" });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var exchange = await InProcessExchange.CreateAsync(environment, new Dictionary<string, string?> { ["Exchange:ResultRetention"] = "01:00:00" }, clock);
         using var client = new ApiClient(exchange.Host);
         var api = new ExchangeApi(client);
         var atA = Unique("A-");
@@ -31,7 +33,7 @@ public sealed class ExchangeCleanupTests(IntegrationEnvironment environment)
         await delivery.DeliverAsync(await exchange.TakeCapturedAsync(), 1, default);
 
         var beforeExpiry = await inquiries.GetAsync(StaffOfA, Sapporo, inquiryId, default);
-        await Task.Delay(1500);
+        clock.Advance(TimeSpan.FromMinutes(61));
         var afterExpiry = await inquiries.GetAsync(StaffOfA, Sapporo, inquiryId, default);
         var rowBeforeSweep = await RowAsync(exchange, inquiryId);
         await exchange.Services.GetRequiredService<InquiryCleanup>().SweepAsync(exchange.Tenant(Sapporo), default);

@@ -52,7 +52,9 @@ public sealed class InProcessExchange : IDisposable
 
     public TenantRegistry Tenants => _provider.GetRequiredService<TenantRegistry>();
 
-    public static async Task<InProcessExchange> CreateAsync(IntegrationEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The stack's clock instead of the system's, for a test that moves time on rather than waiting.</param>
+    public static async Task<InProcessExchange> CreateAsync(
+        IntegrationEnvironment environment, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var host = await environment.GetSelfHostAsync();
         var queueName = "captured" + Guid.NewGuid().ToString("N")[..8];
@@ -71,6 +73,11 @@ public sealed class InProcessExchange : IDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddVaccinationServices(configuration, hostEnvironment);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         var stack = new InProcessExchange(services.BuildServiceProvider(), host, environment.Azurite.ConnectionString, queueName);
         await stack.CapturedQueue.CreateIfNotExistsAsync();
         return stack;
