@@ -27,7 +27,7 @@ internal abstract partial class ScheduledService(TimeProvider clock, ILogger log
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(logger, GetType().Name, e.GetType().Name);
+                    LogFailed(logger, GetType().Name, FailureReason.Of(e));
                 }
             }
         }
@@ -36,6 +36,6 @@ internal abstract partial class ScheduledService(TimeProvider clock, ILogger log
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} failed ({ExceptionType}); it runs again at its next time")]
-    private static partial void LogFailed(ILogger logger, string service, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} failed ({Reason}); it runs again at its next time")]
+    private static partial void LogFailed(ILogger logger, string service, string reason);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
@@ -50,7 +49,7 @@ internal sealed partial class StorageQueueExchangeConsumer(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // As in StorageQueuePump: no failure ends the consumer, since that would stop the whole self-host.
-                LogQueueUnavailable(logger, e is RequestFailedException failed ? failed.Status.ToString(CultureInfo.InvariantCulture) : e.GetType().Name);
+                LogQueueUnavailable(logger, FailureReason.Of(e));
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }

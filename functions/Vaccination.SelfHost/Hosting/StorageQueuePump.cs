@@ -1,5 +1,3 @@
-using System.Globalization;
-using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Vaccination.Infrastructure.Storage;
@@ -44,7 +42,7 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
             {
                 // Storage down, a timeout inside the SDK (a TaskCanceledException), a failed delete: never the end of
                 // the pump, since an exception leaving a hosted service stops the whole self-host.
-                LogQueueUnavailable(logger, queueName, e is RequestFailedException failed ? failed.Status.ToString(CultureInfo.InvariantCulture) : e.GetType().Name);
+                LogQueueUnavailable(logger, queueName, FailureReason.Of(e));
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
