@@ -40,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AuditEndpoints>();
         services.AddSingleton<ExportEndpoints>();
         services.AddSingleton<IndividualRequestEndpoints>();
+        services.AddSingleton<SubjectFlagEndpoints>();
         services.AddSingleton<StatisticsEndpoints>();
         services.AddSingleton<SubjectEndpoints>();
         services.AddSingleton<HealthEndpoint>();

@@ -7,18 +7,9 @@ using Vaccination.Domain.Results;
 
 namespace Vaccination.Api.Endpoints;
 
-/// <summary>
-/// The confirmed-record lock for staff: PUT/DELETE .../subjects/{subjectId}/confirmation, and GET .../review-items,
-/// the events refused because they would have changed a confirmed record.
-/// </summary>
+/// <summary>GET .../review-items: the events refused because they would have changed a confirmed record.</summary>
 public sealed class ConfirmationEndpoints(CallerAuthenticator authenticator, ConfirmationService confirmations)
 {
-    public Task<IResult> PutAsync(HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        SetAsync(request, municipalityCode, subjectId, confirmed: true, cancellationToken);
-
-    public Task<IResult> DeleteAsync(HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        SetAsync(request, municipalityCode, subjectId, confirmed: false, cancellationToken);
-
     public async Task<IResult> ListReviewItemsAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -40,18 +31,6 @@ public sealed class ConfirmationEndpoints(CallerAuthenticator authenticator, Con
         }
 
         var result = await confirmations.ListReviewItemsAsync(caller.Value, municipalityCode, limit, cancellationToken);
-        return result.IsSuccess ? Results.Json(result.Value, JsonBody.Options) : ProblemResponses.From(result.Errors);
-    }
-
-    private async Task<IResult> SetAsync(HttpRequest request, string municipalityCode, string subjectId, bool confirmed, CancellationToken cancellationToken)
-    {
-        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (!caller.IsSuccess)
-        {
-            return ProblemResponses.From(caller.Errors);
-        }
-
-        var result = await confirmations.SetConfirmedAsync(caller.Value, municipalityCode, subjectId, confirmed, cancellationToken);
         return result.IsSuccess ? Results.Json(result.Value, JsonBody.Options) : ProblemResponses.From(result.Errors);
     }
 }

@@ -7,8 +7,8 @@ using Vaccination.Domain.Results;
 namespace Vaccination.Api.Endpoints;
 
 /// <summary>
-/// Individuals' requests (S21) handled by staff: GET .../subjects/{subjectId}/disclosure, POST .../correction,
-/// PUT and DELETE .../suspension.
+/// Individuals' requests (S21) handled by staff: GET .../subjects/{subjectId}/disclosure and POST .../correction
+/// (suspension of use is a subject flag: <see cref="SubjectFlagEndpoints"/>).
 /// </summary>
 public sealed class IndividualRequestEndpoints(CallerAuthenticator authenticator, IndividualRequestService requests)
 {
@@ -32,20 +32,6 @@ public sealed class IndividualRequestEndpoints(CallerAuthenticator authenticator
         return body.IsSuccess
             ? ToResponse(await requests.CorrectAsync(caller.Value, municipalityCode, subjectId, body.Value, cancellationToken))
             : ProblemResponses.From(body.Errors);
-    }
-
-    public Task<IResult> SuspendAsync(HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        SetSuspendedAsync(request, municipalityCode, subjectId, suspended: true, cancellationToken);
-
-    public Task<IResult> LiftSuspensionAsync(HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        SetSuspendedAsync(request, municipalityCode, subjectId, suspended: false, cancellationToken);
-
-    private async Task<IResult> SetSuspendedAsync(HttpRequest request, string municipalityCode, string subjectId, bool suspended, CancellationToken cancellationToken)
-    {
-        var caller = await authenticator.AuthenticateAsync(request, cancellationToken);
-        return caller.IsSuccess
-            ? ToResponse(await requests.SetSuspendedAsync(caller.Value, municipalityCode, subjectId, suspended, cancellationToken))
-            : ProblemResponses.From(caller.Errors);
     }
 
     private static IResult ToResponse<T>(Result<T> result) =>

@@ -42,6 +42,7 @@ public static class ApiRoutes
     public const string SubjectDisclosure = "municipalities/{municipalityCode}/subjects/{subjectId}/disclosure";
     public const string SubjectCorrection = "municipalities/{municipalityCode}/subjects/{subjectId}/correction";
     public const string SubjectSuspension = "municipalities/{municipalityCode}/subjects/{subjectId}/suspension";
+    public const string SubjectAutoResponseHold = "municipalities/{municipalityCode}/subjects/{subjectId}/auto-response-hold";
     public const string StatisticsRefresh = "municipalities/{municipalityCode}/statistics/refresh";
     public const string DoseStatistics = "statistics/doses";
 }

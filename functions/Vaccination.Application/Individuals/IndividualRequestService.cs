@@ -10,8 +10,9 @@ namespace Vaccination.Application.Individuals;
 
 /// <summary>
 /// What a person may ask of their municipality (S21), handled by its own staff: disclosure of everything held about
-/// them, correction of their record, and suspension of use (which the certificate and exchange features read from
-/// <see cref="SubjectFlags.Suspended"/> and refuse while it holds). Every call is in the audit trail (RequestAudit).
+/// them and correction of their record. Suspension of use is a subject flag (<see cref="SubjectFlagKind.Suspended"/>,
+/// through <see cref="SubjectFlagService"/>), which the certificate and exchange features refuse while it holds.
+/// Every call is in the audit trail (RequestAudit).
 /// </summary>
 public sealed class IndividualRequestService(
     TenantAccess access, ISubjectStore subjects, SubjectRequestValidator validator, IEnumerable<IDisclosureSource> sources, TimeProvider clock)
@@ -63,21 +64,6 @@ public sealed class IndividualRequestService(
         return corrected.IsSuccess
             ? await SaveAsync(tenant, corrected.Value with { MyNumber = current.MyNumber }, cancellationToken)
             : Result<SubjectView>.Failure(corrected.Errors);
-    }
-
-    public async Task<Result<SubjectView>> SetSuspendedAsync(
-        Caller caller, string municipalityCode, string subjectId, bool suspended, CancellationToken cancellationToken)
-    {
-        var found = await FindAsync(caller, municipalityCode, subjectId, cancellationToken);
-        if (!found.IsSuccess)
-        {
-            return Result<SubjectView>.Failure(found.Errors);
-        }
-
-        var (tenant, subject) = found.Value;
-        return subject.Flags.Suspended == suspended
-            ? SubjectViews.From(subject, await subjects.GetDosesAsync(tenant, subject.Id, cancellationToken))
-            : await SaveAsync(tenant, subject with { Flags = subject.Flags with { Suspended = suspended } }, cancellationToken);
     }
 
     private async Task<Result<SubjectView>> SaveAsync(Tenant tenant, VaccinationSubject subject, CancellationToken cancellationToken)

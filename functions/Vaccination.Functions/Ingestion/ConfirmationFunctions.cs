@@ -7,25 +7,9 @@ using Vaccination.Functions.Http;
 
 namespace Vaccination.Functions.Ingestion;
 
-/// <summary>The confirmed-record lock and the review list of refused events.</summary>
+/// <summary>The review list of events refused by the confirmed-record lock (the lock itself is in SubjectFlagFunctions).</summary>
 public sealed class ConfirmationFunctions(ConfirmationEndpoints endpoints)
 {
-    [Function(nameof(ConfirmSubject))]
-    public Task<IActionResult> ConfirmSubject(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.SubjectConfirmation)] HttpRequest request,
-        string municipalityCode,
-        string subjectId,
-        CancellationToken cancellationToken) =>
-        endpoints.PutAsync(request, municipalityCode, subjectId, cancellationToken).AsActionResult();
-
-    [Function(nameof(ReleaseSubjectConfirmation))]
-    public Task<IActionResult> ReleaseSubjectConfirmation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.SubjectConfirmation)] HttpRequest request,
-        string municipalityCode,
-        string subjectId,
-        CancellationToken cancellationToken) =>
-        endpoints.DeleteAsync(request, municipalityCode, subjectId, cancellationToken).AsActionResult();
-
     [Function(nameof(ListReviewItems))]
     public Task<IActionResult> ListReviewItems(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReviewItems)] HttpRequest request,

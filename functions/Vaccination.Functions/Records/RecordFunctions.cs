@@ -8,7 +8,7 @@ using Vaccination.Functions.Http;
 namespace Vaccination.Functions.Records;
 
 /// <summary>
-/// The ledger CSV export and individuals' requests (S21); authentication, audit and tenant checks happen in the
+/// The ledger CSV export and individuals' requests (S21; suspension of use is in SubjectFlagFunctions); authentication, audit and tenant checks happen in the
 /// shared endpoints.
 /// </summary>
 public sealed class RecordFunctions(ExportEndpoints export, IndividualRequestEndpoints requests)
@@ -27,14 +27,4 @@ public sealed class RecordFunctions(ExportEndpoints export, IndividualRequestEnd
     public Task<IActionResult> CorrectSubject(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.SubjectCorrection)] HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
         requests.CorrectAsync(request, municipalityCode, subjectId, cancellationToken).AsActionResult();
-
-    [Function(nameof(SuspendSubject))]
-    public Task<IActionResult> SuspendSubject(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.SubjectSuspension)] HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        requests.SuspendAsync(request, municipalityCode, subjectId, cancellationToken).AsActionResult();
-
-    [Function(nameof(LiftSubjectSuspension))]
-    public Task<IActionResult> LiftSubjectSuspension(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.SubjectSuspension)] HttpRequest request, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
-        requests.LiftSuspensionAsync(request, municipalityCode, subjectId, cancellationToken).AsActionResult();
 }

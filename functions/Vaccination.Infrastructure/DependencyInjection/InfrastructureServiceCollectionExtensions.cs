@@ -28,6 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<TenantAccess>();
         services.AddSingleton<SubjectRequestValidator>();
         services.AddSingleton<SubjectService>();
+        services.AddSingleton<SubjectFlagService>();
 
         services.Configure<KeyCacheOptions>(configuration.GetSection("KeyCache"));
         services.AddSingleton<TenantKeyRing>();

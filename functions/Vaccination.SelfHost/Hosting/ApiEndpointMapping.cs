@@ -32,6 +32,7 @@ internal static class ApiEndpointMapping
             .Accepts<DoseRecordingRequest>("application/json")
             .Produces<SubjectView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapSubjectFlags();
         api.MapRetention();
         api.MapCertificates();
         api.MapExchange();

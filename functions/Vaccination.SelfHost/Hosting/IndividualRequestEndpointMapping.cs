@@ -5,7 +5,7 @@ using Vaccination.Application.Subjects;
 
 namespace Vaccination.SelfHost.Hosting;
 
-/// <summary>Binds the individuals' request routes (S21) with OpenAPI metadata.</summary>
+/// <summary>Binds the individuals' request routes (S21) with OpenAPI metadata (suspension of use: <see cref="SubjectFlagEndpointMapping"/>).</summary>
 internal static class IndividualRequestEndpointMapping
 {
     public static RouteGroupBuilder MapIndividualRequests(this RouteGroupBuilder api)
@@ -21,15 +21,6 @@ internal static class IndividualRequestEndpointMapping
             .Accepts<CorrectionRequest>("application/json")
             .Produces<SubjectView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPut(ApiRoutes.SubjectSuspension, (HttpRequest request, string municipalityCode, string subjectId, IndividualRequestEndpoints endpoints, CancellationToken ct) =>
-                endpoints.SuspendAsync(request, municipalityCode, subjectId, ct))
-            .WithName("SuspendSubject").WithTags("Individual requests")
-            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-        api.MapDelete(ApiRoutes.SubjectSuspension, (HttpRequest request, string municipalityCode, string subjectId, IndividualRequestEndpoints endpoints, CancellationToken ct) =>
-                endpoints.LiftSuspensionAsync(request, municipalityCode, subjectId, ct))
-            .WithName("LiftSubjectSuspension").WithTags("Individual requests")
-            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 }

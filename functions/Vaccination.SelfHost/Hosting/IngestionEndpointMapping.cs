@@ -84,17 +84,6 @@ internal static class IngestionEndpointMapping
             .WithName("ResolveDataQualityFlag").WithTags("Data quality")
             .Produces<DataQualityFlagView>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPut(ApiRoutes.SubjectConfirmation, (HttpRequest request, string municipalityCode, string subjectId, ConfirmationEndpoints endpoint, CancellationToken ct) =>
-                endpoint.PutAsync(request, municipalityCode, subjectId, ct))
-            .WithName("ConfirmSubject").WithTags("Subjects")
-            .WithSummary("Mark the subject's records confirmed: later webhook changes are refused (409) and kept for review")
-            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
-        api.MapDelete(ApiRoutes.SubjectConfirmation, (HttpRequest request, string municipalityCode, string subjectId, ConfirmationEndpoints endpoint, CancellationToken ct) =>
-                endpoint.DeleteAsync(request, municipalityCode, subjectId, ct))
-            .WithName("ReleaseSubjectConfirmation").WithTags("Subjects")
-            .Produces<SubjectView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-
         api.MapGet(ApiRoutes.ReviewItems, (HttpRequest request, string municipalityCode, ConfirmationEndpoints endpoint, CancellationToken ct) =>
                 endpoint.ListReviewItemsAsync(request, municipalityCode, ct))
             .WithName("ListReviewItems").WithTags("Data quality")

@@ -32,6 +32,8 @@ public static class AccessMatrix
         Row($"POST {M}/subjects/{{subjectId}}/doses", c => new($"{Own}/subjects/{c.SubjectId}/doses", MatrixData.Dose()), Staffs(200)),
         Row($"PUT {M}/subjects/{{subjectId}}/confirmation", c => new($"{Own}/subjects/{c.SubjectId}/confirmation"), Staffs(200)),
         Row($"DELETE {M}/subjects/{{subjectId}}/confirmation", c => new($"{Own}/subjects/{c.SubjectId}/confirmation"), Staffs(200)),
+        Row($"PUT {M}/subjects/{{subjectId}}/auto-response-hold", c => new($"{Own}/subjects/{c.SubjectId}/auto-response-hold"), Staffs(200)),
+        Row($"DELETE {M}/subjects/{{subjectId}}/auto-response-hold", c => new($"{Own}/subjects/{c.SubjectId}/auto-response-hold"), Staffs(200)),
 
         // Individuals' requests (S21).
         Row($"GET {M}/subjects/{{subjectId}}/disclosure", c => new($"{Own}/subjects/{c.SubjectId}/disclosure"), Staffs(200)),

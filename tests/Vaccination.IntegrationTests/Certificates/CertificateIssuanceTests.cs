@@ -124,7 +124,7 @@ public sealed class CertificateIssuanceTests(IntegrationEnvironment environment)
     public async Task Request_ProtectedPerson_IsRefusedCounterOnly()
     {
         var myNumber = await RegisterAsync("CERT-PROT", 9031);
-        await SetFlagsAsync("CERT-PROT", protectedPerson: true, suspended: false);
+        await SetFlagAsync("CERT-PROT", "auto-response-hold");
 
         var (status, body) = await ApplyAsync(CertificatesPath, "012041", "app", "domestic", Card(myNumber));
 
@@ -137,7 +137,7 @@ public sealed class CertificateIssuanceTests(IntegrationEnvironment environment)
     public async Task Request_SuspendedPerson_IsRefusedSuspended()
     {
         var myNumber = await RegisterAsync("CERT-SUSP", 9032);
-        await SetFlagsAsync("CERT-SUSP", protectedPerson: false, suspended: true);
+        await SetFlagAsync("CERT-SUSP", "suspension");
 
         var (status, body) = await ApplyAsync(CertificatesPath, "012041", "app", "domestic", Card(myNumber));
 
@@ -283,12 +283,12 @@ public sealed class CertificateIssuanceTests(IntegrationEnvironment environment)
         return myNumber;
     }
 
-    private async Task SetFlagsAsync(string subjectId, bool protectedPerson, bool suspended)
+    /// <summary>Asahikawa's staff set a subject flag through its route (PUT .../subjects/{id}/{flag}).</summary>
+    private async Task SetFlagAsync(string subjectId, string flag)
     {
-        using var store = new SelfHostStore(environment, _host);
-        var subject = (await store.Subjects.GetAsync(Asahikawa, SubjectId.TryCreate(subjectId).Value))!;
-        var saved = await store.Subjects.SaveAsync(Asahikawa, subject with { Flags = subject.Flags with { AutoResponseDisabled = protectedPerson, Suspended = suspended } });
-        Assert.True(saved.IsSuccess);
+        var staff = await _api.TokenAsync("municipal-staff", "012041");
+        var (status, _) = await _api.SendAsync(HttpMethod.Put, $"api/municipalities/012041/subjects/{subjectId}/{flag}", staff);
+        Assert.Equal(200, status);
     }
 
     private async Task<(int Status, JsonElement Body)> ApplyAsync(string path, string municipality, string channel, string kind, object card, object? passport = null)

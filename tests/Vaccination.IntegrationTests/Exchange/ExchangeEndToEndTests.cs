@@ -249,13 +249,13 @@ public sealed class ExchangeEndToEndTests(IntegrationEnvironment environment) : 
 
     private static string NewMyNumber() => TestData.MyNumberFor(Random.Shared.Next(10_000_000, 99_999_999));
 
-    /// <summary>Sets the 自動応答不可 flag on B's subject row (flags are stored in clear; no staff endpoint sets it yet).</summary>
+    /// <summary>B's staff set the 自動応答不可 flag on B's subject (PUT .../auto-response-hold).</summary>
     private async Task DisableAutoResponseAsync(string subjectId)
     {
-        var subjects = new TableClient(environment.Azurite.ConnectionString, _host.TablePrefix + "Subjects");
-        var row = await subjects.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {subjectId}")).SingleAsync();
-        row["AutoResponseDisabled"] = true;
-        await subjects.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
+        var staffOfB = await _client.TokenAsync(StaffRole, Asahikawa);
+        var (status, subject) = await _client.SendAsync(HttpMethod.Put, $"api/municipalities/{Asahikawa}/subjects/{subjectId}/auto-response-hold", staffOfB);
+        Assert.Equal(200, status);
+        Assert.True(subject.GetProperty("flags").GetProperty("autoResponseDisabled").GetBoolean());
     }
 
     private async Task<JsonElement> WaitForReviewAsync(string inquiryId)
