@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Vaccination.Api.Audit;
 using Vaccination.Api.Authentication;
 using Vaccination.Api.Http;
 using Vaccination.Application.Callers;
 using Vaccination.Application.Exchange;
+using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
 
 namespace Vaccination.Api.Endpoints;
@@ -75,10 +77,10 @@ public sealed class ExchangeEndpoints(
         WithCallerAsync(request, caller => provisions.ListReviewsAsync(caller, municipalityCode, cancellationToken), cancellationToken);
 
     public Task<IResult> ApproveAsync(HttpRequest request, string municipalityCode, string reviewId, CancellationToken cancellationToken) =>
-        WithCallerAsync(request, caller => provisions.DecideAsync(caller, municipalityCode, reviewId, approve: true, cancellationToken), cancellationToken);
+        DecideAsync(request, municipalityCode, reviewId, approve: true, cancellationToken);
 
     public Task<IResult> RefuseAsync(HttpRequest request, string municipalityCode, string reviewId, CancellationToken cancellationToken) =>
-        WithCallerAsync(request, caller => provisions.DecideAsync(caller, municipalityCode, reviewId, approve: false, cancellationToken), cancellationToken);
+        DecideAsync(request, municipalityCode, reviewId, approve: false, cancellationToken);
 
     public Task<IResult> ListRecordsAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
     {
@@ -86,6 +88,19 @@ public sealed class ExchangeEndpoints(
         var inquiryId = request.Query["inquiryId"].FirstOrDefault();
         return WithCallerAsync(request, caller => records.ListAsync(caller, municipalityCode, inquiryId, cancellationToken), cancellationToken);
     }
+
+    /// <summary>A staff decision on a held provision; its audit entry names the person (the route names only the review).</summary>
+    private Task<IResult> DecideAsync(HttpRequest request, string municipalityCode, string reviewId, bool approve, CancellationToken cancellationToken) =>
+        WithCallerAsync(request, async caller =>
+        {
+            var decided = await provisions.DecideAsync(caller, municipalityCode, reviewId, approve, cancellationToken);
+            if (decided.IsSuccess && SubjectId.TryCreate(decided.Value.SubjectId) is { IsSuccess: true } subject)
+            {
+                RequestAudit.Concerns(request.HttpContext, subject.Value);
+            }
+
+            return decided;
+        }, cancellationToken);
 
     private async Task<IResult> WithCallerAsync<T>(HttpRequest request, Func<Caller, Task<Result<T>>> call, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Vaccination.Application.Audit;
 using Vaccination.Application.Callers;
 using Vaccination.Application.Subjects;
 using Vaccination.Application.Tenants;
@@ -23,10 +24,14 @@ public sealed class ProvisionService(
     IProvisionStore provisions,
     IExchangeRecordStore records,
     ExchangeMessenger messenger,
+    AuditTrail audit,
     IOptions<ExchangeOptions> options,
     TimeProvider clock,
     ILogger<ProvisionService> logger)
 {
+    /// <summary>The audit action of an inquiry answered by the system itself (found by My Number, then provided, held, refused or not found).</summary>
+    public const string AuditedAction = "exchange.provision";
+
     private static readonly CallerRole[] StaffRoles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
 
     public async Task HandleInquiryAsync(Tenant tenant, ExchangeMessage message, InquiryPayload payload, CancellationToken cancellationToken)
@@ -35,6 +40,10 @@ public sealed class ProvisionService(
         ArgumentNullException.ThrowIfNull(payload);
         // The lookup is read-only, so a second delivery may repeat it; the row keyed by the message id decides which one provides.
         var (outcome, subjectId) = await ChooseOutcomeAsync(tenant, message, payload, cancellationToken);
+        // In B's audit trail before anything is kept or answered, so no person's records leave without an entry; a
+        // second delivery repeats the lookup and so records it again.
+        await audit.RecordSystemAsync(tenant, AuditedAction, subjectId is { } found ? [found] : [], "inquiryId=" + message.InquiryId,
+            AuditStatusOf(outcome), cancellationToken);
         var provision = new StoredProvision(message.MessageId, InquiryId.TryCreate(message.InquiryId).Value, message.Sender, message.LegalBasis,
             payload.RequestedBy, clock.GetUtcNow(), outcome, subjectId, ExchangeMessageCodec.NewMessageId(), ResponseSent: false,
             clock.GetUtcNow() + options.Value.AbortAfter + options.Value.ResultRetention);
@@ -165,6 +174,14 @@ public sealed class ProvisionService(
 
     private static ProvisionReviewView ToView(StoredProvision p) => new(p.MessageId, p.InquiryId.Value, p.Inquirer.Value, p.LegalBasis,
         p.SubjectId?.Value, EventOf(p.Outcome), p.ReceivedAt, p.DecidedBy, p.DecidedAt);
+
+    private static int AuditStatusOf(ProvisionOutcome outcome) => outcome switch
+    {
+        ProvisionOutcome.Provided => 200,
+        ProvisionOutcome.HeldForReview => 202,
+        ProvisionOutcome.NotFound => 404,
+        _ => 403,
+    };
 
     private static string EventOf(ProvisionOutcome outcome) => outcome switch
     {

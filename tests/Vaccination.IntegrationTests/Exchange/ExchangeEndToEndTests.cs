@@ -126,7 +126,16 @@ public sealed class ExchangeEndToEndTests(IntegrationEnvironment environment) : 
             $"api/municipalities/{Asahikawa}/provision-reviews/{review.GetProperty("reviewId").GetString()}/approval", staffOfB);
         var result = await _api.WaitForInquiryAsync(inquiryId);
         var atBRecords = await _api.RecordsAsync(Asahikawa, inquiryId);
+        var (_, audit) = await _client.SendAsync(HttpMethod.Get, $"api/municipalities/{Asahikawa}/audit-entries?subjectId={atB}", staffOfB);
 
+        Assert.Equal(
+            [
+                ("exchange.provision", "system", "succeeded", $"inquiryId={inquiryId}"),
+                ("POST municipalities/{municipalityCode}/provision-reviews/{reviewId}/approval", "tester", "succeeded", $"reviewId={review.GetProperty("reviewId").GetString()}"),
+            ],
+            audit.EnumerateArray()
+                .Select(e => (Action: e.GetProperty("action").GetString(), Actor: e.GetProperty("actorId").GetString(), Outcome: e.GetProperty("outcome").GetString(), Resource: e.GetProperty("resource").GetString()))
+                .Where(e => e.Action!.Contains("provision", StringComparison.Ordinal)));
         Assert.Equal(atB, review.GetProperty("subjectId").GetString());
         Assert.Equal("awaiting", whileWaiting.GetProperty("status").GetString());
         Assert.Equal(200, approvalStatus);

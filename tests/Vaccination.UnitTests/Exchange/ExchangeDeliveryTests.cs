@@ -1,6 +1,9 @@
 using Moq;
 using Vaccination.Application.Exchange;
+using Vaccination.Domain.Audit;
 using Vaccination.Domain.Exchange;
+using Vaccination.Domain.Identifiers;
+using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
 
 namespace Vaccination.UnitTests.Exchange;
@@ -100,6 +103,33 @@ public sealed class ExchangeDeliveryTests
         Assert.Equal(ExchangeFixture.Sapporo.Code, answer.Recipient);
         fixture.Records.Verify(r => r.AppendAsync(ExchangeFixture.Asahikawa,
             It.Is<ExchangeRecord>(x => x.Event == ExchangeRecordEvents.NotFound && x.SubjectId == null), It.IsAny<CancellationToken>()), Times.Once);
+        var audited = Assert.Single(fixture.Audited);
+        Assert.Equal(("system", "system", "012041", "exchange.provision", "not-found", 404), (audited.ActorId, audited.Role, audited.ActorMunicipality, audited.Action, audited.Outcome, audited.Status));
+        Assert.Null(audited.Subject);
+        Assert.Equal("inquiryId=" + inquiry.InquiryId, audited.Resource);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_MatchedPerson_IsAuditedWithThePerson_AndNothingIsProvidedWhenTheAuditEntryCannotBeWritten()
+    {
+        var fixture = new ExchangeFixture();
+        var inquiry = ExchangeFixture.Inquiry();
+        var person = SubjectId.TryCreate("B-AUDIT-1").Value;
+        fixture.Cipher.Setup(c => c.OpenAsync(ExchangeFixture.Asahikawa, It.IsAny<ExchangeMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ExchangeMessageCodec.ToPayloadBytes(new InquiryPayload("123456789018", "C-1", "staff-a")));
+        fixture.Subjects.Setup(s => s.FindByMyNumberAsync(ExchangeFixture.Asahikawa, It.IsAny<MyNumber>(), It.IsAny<CancellationToken>())).ReturnsAsync(person);
+        fixture.Subjects.Setup(s => s.GetAsync(ExchangeFixture.Asahikawa, person, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new VaccinationSubject(person, null, "監査 花子", new DateOnly(1980, 1, 2), Sex.Female, [], SubjectFlags.None));
+        fixture.AuditLog.Setup(a => a.AppendAsync(It.IsAny<Tenant>(), It.IsAny<IReadOnlyList<AuditEvent>>(), It.IsAny<CancellationToken>()))
+            .Callback<Tenant, IReadOnlyList<AuditEvent>, CancellationToken>((_, events, _) => fixture.Audited.AddRange(events))
+            .ThrowsAsync(new InvalidOperationException("audit log unavailable"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Delivery.DeliverAsync(ExchangeMessageCodec.Serialize(inquiry), 1, default));
+
+        var audited = Assert.Single(fixture.Audited);
+        Assert.Equal((person, "exchange.provision", "succeeded", 200), (audited.Subject, audited.Action, audited.Outcome, audited.Status));
+        Assert.Empty(fixture.Sent);
+        fixture.Provisions.Verify(p => p.TryCreateAsync(It.IsAny<Tenant>(), It.IsAny<StoredProvision>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using Vaccination.Application.Audit;
 using Vaccination.Application.Exchange;
 using Vaccination.Application.Subjects;
 using Vaccination.Application.Tenants;
+using Vaccination.Domain.Audit;
 using Vaccination.Domain.Exchange;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Tenants;
@@ -23,9 +25,12 @@ internal sealed class ExchangeFixture
         var sender = new InquirySender(Inquiries.Object, Messenger, Options, TimeProvider.System, NullLogger<InquirySender>.Instance);
         Completion = new InquiryCompletion(Inquiries.Object, Subjects.Object, Records.Object, Notifier.Object, sender, Options, TimeProvider.System,
             NullLogger<InquiryCompletion>.Instance);
-        Provision = new ProvisionService(new TenantAccess(Registry), Subjects.Object, Provisions.Object, Records.Object, Messenger, Options,
-            TimeProvider.System, NullLogger<ProvisionService>.Instance);
+        Provision = new ProvisionService(new TenantAccess(Registry), Subjects.Object, Provisions.Object, Records.Object, Messenger,
+            new AuditTrail(AuditLog.Object, TimeProvider.System), Options, TimeProvider.System, NullLogger<ProvisionService>.Instance);
         Delivery = new ExchangeDelivery(Registry, Cipher.Object, Provision, Completion, Messenger, Options, NullLogger<ExchangeDelivery>.Instance);
+        AuditLog.Setup(a => a.AppendAsync(It.IsAny<Tenant>(), It.IsAny<IReadOnlyList<AuditEvent>>(), It.IsAny<CancellationToken>()))
+            .Callback<Tenant, IReadOnlyList<AuditEvent>, CancellationToken>((_, events, _) => Audited.AddRange(events))
+            .Returns(Task.CompletedTask);
         Transport.Setup(t => t.SendAsync(It.IsAny<ExchangeMessage>(), It.IsAny<CancellationToken>()))
             .Callback<ExchangeMessage, CancellationToken>((m, _) => Sent.Add(m))
             .Returns(Task.CompletedTask);
@@ -47,6 +52,11 @@ internal sealed class ExchangeFixture
     public Mock<IExchangeRecordStore> Records { get; } = new();
 
     public Mock<ISubjectStore> Subjects { get; } = new();
+
+    /// <summary>B's audit trail; every call is kept in <see cref="Audited"/>.</summary>
+    public Mock<IAuditLog> AuditLog { get; } = new();
+
+    public List<AuditEvent> Audited { get; } = [];
 
     public Mock<IInquiryNotifier> Notifier { get; } = new();
 
