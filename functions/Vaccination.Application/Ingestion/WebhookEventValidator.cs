@@ -5,6 +5,7 @@ using Vaccination.Domain.Ingestion;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
+using static Vaccination.Application.Ingestion.FieldChecks;
 
 namespace Vaccination.Application.Ingestion;
 
@@ -14,8 +15,8 @@ namespace Vaccination.Application.Ingestion;
 /// </summary>
 public sealed class WebhookEventValidator(TimeProvider clock, TenantRegistry registry, SubjectRequestValidator subjects)
 {
-    private const int MaxTextLength = 100;
     private static readonly DateOnly EarliestBirthDate = new(1890, 1, 1);
+    private readonly DoseValidator _doses = new(clock);
 
     public Result<IngestionCommand> Validate(Caller caller, Tenant tenant, WebhookEvent received)
     {
@@ -152,62 +153,9 @@ public sealed class WebhookEventValidator(TimeProvider clock, TenantRegistry reg
         return new IngestionCommand(eventId, type) { SubjectId = id, Ticket = ticket, Dose = dose };
     }
 
-    /// <summary>Validates a dose's own fields (shared with the bulk import); null when any is wrong.</summary>
-    public DoseDetails? ToDose(DosePayload payload, Tenant tenant, List<Error> errors, string prefix = "dose.")
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(tenant);
-        ArgumentNullException.ThrowIfNull(errors);
-        var before = errors.Count;
-        var number = payload.DoseNumber is { } n
-            ? Collect(DoseNumber.TryCreate(n, prefix + "doseNumber"), errors)
-            : Missing<DoseNumber>("dose_number", prefix + "doseNumber", errors);
-        var date = payload.Date is { } d
-            ? Collect(PastDate.TryCreate(d, clock, prefix + "date", SubjectRequestValidator.ProgrammeStart), errors)
-            : Missing<DateOnly>("date", prefix + "date", errors);
-        var (manufacturer, product) = ToProduct(payload, prefix, errors);
-        var lot = Collect(LotNumber.TryCreate(payload.LotNumber, prefix + "lotNumber"), errors);
-        var site = Text(payload.SiteName, "site_name", prefix + "siteName", required: true, errors);
-        var physician = Text(payload.PhysicianName, "physician_name", prefix + "physicianName", required: false, errors);
-        var administeredBy = payload.AdministeredBy is null
-            ? tenant.Code
-            : Collect(MunicipalityCode.TryCreate(payload.AdministeredBy, prefix + "administeredBy"), errors);
-        if (payload.PreviousDoseMissingReason is { } reason && !PreviousDoseMissingReasons.IsKnown(reason))
-        {
-            errors.Add(Error.Validation("previous_dose_missing_reason.unknown",
-                $"previousDoseMissingReason is one of: {string.Join(", ", PreviousDoseMissingReasons.All)}.", prefix + "previousDoseMissingReason"));
-        }
-
-        return errors.Count > before
-            ? null
-            : new DoseDetails(number, date, manufacturer!, product!, lot, site!, physician, administeredBy, payload.PreviousDoseMissingReason);
-    }
-
-    private static (VaccineManufacturer?, VaccineProduct?) ToProduct(DosePayload payload, string prefix, List<Error> errors)
-    {
-        var manufacturer = VaccineCodeList.FindManufacturer(payload.Manufacturer);
-        if (manufacturer is null)
-        {
-            errors.Add(payload.Manufacturer is null
-                ? Error.Validation("manufacturer.required", "manufacturer is required.", prefix + "manufacturer")
-                : Error.Validation("manufacturer.unknown", $"The manufacturer is not in vaccine code list {VaccineCodeList.Version}.", prefix + "manufacturer"));
-            return (null, null);
-        }
-
-        var product = VaccineCodeList.FindProduct(manufacturer, payload.Product);
-        if (product is null)
-        {
-            errors.Add(Error.Validation("product.unknown", $"The product is not one of {manufacturer.Name}'s in vaccine code list {VaccineCodeList.Version}.", prefix + "product"));
-            return (manufacturer, null);
-        }
-
-        if (payload.VaccineType is { } vaccineType && !string.Equals(vaccineType.Trim(), product.VaccineType, StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(Error.Validation("vaccine_type.mismatch", $"{product.Name} is of vaccine type {product.VaccineType}.", prefix + "vaccineType"));
-        }
-
-        return (manufacturer, product);
-    }
+    /// <summary>Validates a dose's own fields (see <see cref="DoseValidator"/>); null when any is wrong.</summary>
+    public DoseDetails? ToDose(DosePayload payload, Tenant tenant, List<Error> errors, string prefix = "dose.") =>
+        _doses.Validate(payload, tenant, errors, prefix);
 
     private static IngestionCommand Cancellation(EventId eventId, WebhookEvent received, List<Error> errors)
     {
@@ -312,43 +260,5 @@ public sealed class WebhookEventValidator(TimeProvider clock, TenantRegistry reg
         return default;
     }
 
-    private static string? Text(string? value, string code, string field, bool required, List<Error> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (required)
-            {
-                errors.Add(Error.Validation(code + ".required", $"{field} is required.", field));
-            }
-
-            return null;
-        }
-
-        if (value.Length > MaxTextLength || value.Any(char.IsControl))
-        {
-            errors.Add(Error.Validation(code + ".format", $"{field} is at most {MaxTextLength} characters without control characters.", field));
-            return null;
-        }
-
-        return value.Trim();
-    }
-
     private static Error Required(string section) => Error.Validation(section + ".required", $"A {section} section is required for this event type.", section);
-
-    private static T Missing<T>(string code, string field, List<Error> errors)
-    {
-        errors.Add(Error.Validation(code + ".required", $"{field} is required.", field));
-        return default!;
-    }
-
-    private static T Collect<T>(Result<T> result, List<Error> errors)
-    {
-        if (result.IsSuccess)
-        {
-            return result.Value;
-        }
-
-        errors.AddRange(result.Errors);
-        return default!;
-    }
 }

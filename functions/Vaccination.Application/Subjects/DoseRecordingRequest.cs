@@ -1,6 +1,10 @@
 namespace Vaccination.Application.Subjects;
 
-/// <summary>The body of a dose recorded by municipal staff, as received (unvalidated).</summary>
+/// <summary>The body of a dose recorded (or corrected: the same number again) by municipal staff, as received (unvalidated).</summary>
+/// <param name="PreviousDoseMissingReason">
+/// Why dose n-1 is not on record, when it is not: administered_abroad, administered_before_move_in, record_pending or
+/// other. Without it, dose n needs dose n-1.
+/// </param>
 public sealed record DoseRecordingRequest(
     int DoseNumber,
     DateOnly? Date,
@@ -10,4 +14,5 @@ public sealed record DoseRecordingRequest(
     string? LotNumber,
     string? SiteName,
     string? PhysicianName,
-    string? TicketNumber);
+    string? TicketNumber,
+    string? PreviousDoseMissingReason = null);

@@ -12,7 +12,6 @@ public sealed class SubjectRequestValidator(TimeProvider clock)
     public static readonly DateOnly ProgrammeStart = new(2021, 2, 17);
 
     private const int MaxNameLength = 100;
-    private const int MaxTextLength = 100;
 
     public Result<VaccinationSubject> ToSubject(SubjectId id, SubjectRegistrationRequest request, SubjectFlags flags)
     {
@@ -37,29 +36,6 @@ public sealed class SubjectRequestValidator(TimeProvider clock)
         return errors.Count > 0
             ? Result<VaccinationSubject>.Failure(errors)
             : new VaccinationSubject(id, myNumber, name!, birthDate, sex, tickets, flags) { Version = request.Version };
-    }
-
-    public Result<DoseRecord> ToDose(SubjectId subjectId, Tenant tenant, DoseRecordingRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(tenant);
-        var errors = new List<Error>();
-
-        var number = Collect(DoseNumber.TryCreate(request.DoseNumber), errors);
-        var date = request.Date is { } d
-            ? Collect(PastDate.TryCreate(d, clock, "date", ProgrammeStart), errors)
-            : Missing<DateOnly>("date", errors);
-        var manufacturer = RequireText(request.Manufacturer, "manufacturer", MaxTextLength, errors);
-        var product = RequireText(request.Product, "product", MaxTextLength, errors);
-        var vaccineType = RequireText(request.VaccineType, "vaccineType", MaxTextLength, errors);
-        var lot = RequireText(request.LotNumber, "lotNumber", MaxTextLength, errors);
-        var site = RequireText(request.SiteName, "siteName", MaxTextLength, errors);
-        TicketNumber? ticket = request.TicketNumber is null ? null : Collect(TicketNumber.TryCreate(request.TicketNumber), errors);
-
-        return errors.Count > 0
-            ? Result<DoseRecord>.Failure(errors)
-            : new DoseRecord(subjectId, number, date, manufacturer!, product!, vaccineType!, lot!, site!,
-                request.PhysicianName, ticket, tenant.Code, clock.GetUtcNow());
     }
 
     private static Sex ParseSex(string? value, List<Error> errors)

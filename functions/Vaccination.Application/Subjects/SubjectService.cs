@@ -1,4 +1,6 @@
 using Vaccination.Application.Callers;
+using Vaccination.Application.DataQuality;
+using Vaccination.Application.Ingestion;
 using Vaccination.Application.Tenants;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
@@ -6,8 +8,9 @@ using Vaccination.Domain.Subjects;
 
 namespace Vaccination.Application.Subjects;
 
-/// <summary>Staff operations on one municipality's subjects: register or update, read, record a dose.</summary>
-public sealed class SubjectService(ISubjectStore store, TenantAccess access, SubjectRequestValidator validator)
+/// <summary>Staff operations on one municipality's subjects: register or update, read, record or correct a dose.</summary>
+public sealed class SubjectService(
+    ISubjectStore store, TenantAccess access, SubjectRequestValidator validator, DoseValidator doseValidator, IDataQualityStore dataQuality, TimeProvider clock)
 {
     private static readonly CallerRole[] StaffRoles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
 
@@ -67,9 +70,17 @@ public sealed class SubjectService(ISubjectStore store, TenantAccess access, Sub
         return SubjectViews.From(saved.Value, doses);
     }
 
+    /// <summary>
+    /// Records a dose, or corrects it when the number is on record already, under the same rules as a VRS event: the
+    /// code list and lot format (<see cref="DoseValidator"/>), the order and dates against the person's other doses
+    /// (<see cref="DoseRules"/>: impossible data refused, suspicious data stored with a data-quality flag). A correction
+    /// resolves the flags the earlier version of the dose raised.
+    /// </summary>
     public async Task<Result<SubjectView>> RecordDoseAsync(
         Caller caller, string municipalityCode, string subjectId, DoseRecordingRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
         var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
         if (!tenant.IsSuccess)
         {
@@ -82,10 +93,12 @@ public sealed class SubjectService(ISubjectStore store, TenantAccess access, Sub
             return Result<SubjectView>.Failure(id.Errors);
         }
 
-        var dose = validator.ToDose(id.Value, tenant.Value, request);
-        if (!dose.IsSuccess)
+        var errors = new List<Error>();
+        var dose = doseValidator.Validate(ToPayload(request), tenant.Value, errors, prefix: string.Empty);
+        var ticket = request.TicketNumber is null ? null : FieldTicket(request.TicketNumber, errors);
+        if (dose is null || errors.Count > 0)
         {
-            return Result<SubjectView>.Failure(dose.Errors);
+            return Result<SubjectView>.Failure(errors);
         }
 
         var subject = await store.GetAsync(tenant.Value, id.Value, cancellationToken);
@@ -94,8 +107,39 @@ public sealed class SubjectService(ISubjectStore store, TenantAccess access, Sub
             return Error.NotFound();
         }
 
-        await store.SaveDoseAsync(tenant.Value, dose.Value, cancellationToken);
         var doses = await store.GetDosesAsync(tenant.Value, id.Value, cancellationToken);
-        return SubjectViews.From(subject, doses);
+        var existing = doses.FirstOrDefault(d => d.Number == dose.Number);
+        var now = clock.GetUtcNow();
+        var flags = DoseRules.Check(subject, doses.Where(d => d.Number != dose.Number).ToList(), dose, eventId: null, now, prefix: string.Empty);
+        if (!flags.IsSuccess)
+        {
+            return Result<SubjectView>.Failure(flags.Errors);
+        }
+
+        var unchanged = existing is not null && dose.SameAs(existing);
+        if (existing is not null && !unchanged)
+        {
+            await dataQuality.ResolveForDoseAsync(tenant.Value, id.Value, dose.Number, "staff:" + caller.ActorId, cancellationToken);
+        }
+
+        await store.SaveDoseAsync(tenant.Value, dose.ToRecord(id.Value, ticket ?? existing?.Ticket, unchanged ? existing!.RecordedAt : now), cancellationToken);
+        await dataQuality.SaveAsync(tenant.Value, flags.Value, cancellationToken);
+        return SubjectViews.From(subject, await store.GetDosesAsync(tenant.Value, id.Value, cancellationToken));
+    }
+
+    private static DosePayload ToPayload(DoseRecordingRequest request) => new(
+        request.DoseNumber, request.Date, request.Manufacturer, request.Product, request.VaccineType, request.LotNumber, request.SiteName,
+        request.PhysicianName, AdministeredBy: null, request.PreviousDoseMissingReason);
+
+    private static TicketNumber? FieldTicket(string value, List<Error> errors)
+    {
+        var ticket = TicketNumber.TryCreate(value);
+        if (ticket.IsSuccess)
+        {
+            return ticket.Value;
+        }
+
+        errors.AddRange(ticket.Errors);
+        return null;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Vaccination.Application.Ingestion;
 using Vaccination.Application.Keys;
 using Vaccination.Application.Subjects;
 using Vaccination.Application.Tenants;
@@ -29,6 +30,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<SubjectRequestValidator>();
         services.AddSingleton<SubjectService>();
         services.AddSingleton<SubjectFlagService>();
+        services.AddSingleton<DoseValidator>();
 
         services.Configure<KeyCacheOptions>(configuration.GetSection("KeyCache"));
         services.AddSingleton<TenantKeyRing>();

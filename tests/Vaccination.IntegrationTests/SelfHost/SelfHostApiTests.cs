@@ -104,6 +104,30 @@ public sealed class SelfHostApiTests(IntegrationEnvironment environment) : IAsyn
     }
 
     [Fact]
+    public async Task StaffDose_MeetsTheWebhookRules_UnknownProductAndMissingFirstDoseAre400_ShortIntervalIsFlagged()
+    {
+        var token = await _api.TokenAsync("municipal-staff", "012041");
+        const string Subject = "api/municipalities/012041/subjects/E2E-DOSE";
+        await _api.SendAsync(HttpMethod.Put, Subject, token, Registration(MyNumberFor(44)));
+
+        var (unknownStatus, unknown) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
+            new { doseNumber = 1, date = "2021-06-01", manufacturer = "Pfizer", product = "NoSuchVaccine", lotNumber = "FA5765", siteName = "Clinic" });
+        var (outOfOrderStatus, outOfOrder) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
+            new { doseNumber = 2, date = "2021-06-22", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Clinic" });
+        await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token, DoseBody());
+        var (shortStatus, _) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
+            new { doseNumber = 2, date = "2021-06-03", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Clinic" });
+        var (_, flags) = await _api.SendAsync(HttpMethod.Get, "api/municipalities/012041/data-quality?limit=1000", token);
+
+        Assert.Equal(400, unknownStatus);
+        Assert.Equal("product.unknown", unknown.GetProperty("code").GetString());
+        Assert.Equal(400, outOfOrderStatus);
+        Assert.Equal("dose.previous_missing", outOfOrder.GetProperty("code").GetString());
+        Assert.Equal(200, shortStatus);
+        Assert.Contains(flags.EnumerateArray(), f => f.GetProperty("subjectId").GetString() == "E2E-DOSE" && f.GetProperty("code").GetString() == "dose.interval_short");
+    }
+
+    [Fact]
     public async Task WrongMunicipalityCheckDigitInRoute_IsNotFound()
     {
         var token = await _api.TokenAsync("municipal-staff", "012041");

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Vaccination.Application.Subjects;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Subjects;
-using Vaccination.Domain.Tenants;
 
 namespace Vaccination.UnitTests.Subjects;
 
@@ -10,7 +9,6 @@ public class SubjectRequestValidatorTests
 {
     private static readonly SubjectRequestValidator Validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)));
     private static readonly SubjectId Id = SubjectId.TryCreate("A-1").Value;
-    private static readonly Tenant Asahikawa = new(MunicipalityCode.Parse("012041"), "Asahikawa", "Hokkaido", 20, true, 16);
 
     [Fact]
     public void ToSubject_ValidRequest_BuildsSubject()
@@ -45,25 +43,5 @@ public class SubjectRequestValidatorTests
         var request = new SubjectRegistrationRequest(null, "A", new DateOnly(1980, 4, 1), sex, []);
 
         Assert.Contains(Validator.ToSubject(Id, request, SubjectFlags.None).Errors, e => e.Code == "sex.invalid");
-    }
-
-    [Fact]
-    public void ToDose_BeforeProgrammeStart_IsRefused()
-    {
-        var request = new DoseRecordingRequest(1, new DateOnly(2021, 2, 16), "Pfizer", "Comirnaty", "mRNA", "FA1234", "Site", null, null);
-
-        var dose = Validator.ToDose(Id, Asahikawa, request);
-
-        Assert.Equal("date.too_early", Assert.Single(dose.Errors).Code);
-    }
-
-    [Fact]
-    public void ToDose_MissingFieldsAndZeroDose_ReportsEveryOne()
-    {
-        var request = new DoseRecordingRequest(0, null, null, "Comirnaty", "mRNA", "FA1234", "Site", null, "123");
-
-        var codes = Validator.ToDose(Id, Asahikawa, request).Errors.Select(e => e.Code).ToArray();
-
-        Assert.Equal(["dose_number.range", "date.required", "manufacturer.required", "ticket_number.format"], codes);
     }
 }
