@@ -78,6 +78,6 @@ public sealed class CallerAuthenticator(
             tenant = code;
         }
 
-        return new Caller(actor, role, tenant, claims[CallerClaims.Prefecture].FirstOrDefault());
+        return new Caller(actor, role, tenant, claims[CallerClaims.Prefecture].FirstOrDefault()) { Channel = claims[CallerClaims.Channel].FirstOrDefault() };
     }
 }

@@ -11,7 +11,7 @@ namespace Vaccination.Api.Authentication;
 /// </summary>
 public sealed class DevelopmentTokenIssuer(IOptions<AuthOptions> options, DevelopmentSigningKeySource keySource, TimeProvider clock)
 {
-    public string Issue(string actor, CallerRole role, string? municipalityCode, string? prefecture = null, TimeSpan? lifetime = null)
+    public string Issue(string actor, CallerRole role, string? municipalityCode, string? prefecture = null, TimeSpan? lifetime = null, string? channel = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -27,6 +27,11 @@ public sealed class DevelopmentTokenIssuer(IOptions<AuthOptions> options, Develo
         if (prefecture is not null)
         {
             claims[CallerClaims.Prefecture] = prefecture;
+        }
+
+        if (channel is not null)
+        {
+            claims[CallerClaims.Channel] = channel;
         }
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -28,7 +28,14 @@ public sealed class DevelopmentTokenEndpoint(DevelopmentTokenIssuer issuer, Tena
             return ProblemResponses.From(Error.Validation("municipality.not_served", "The municipality is not a served tenant.", "municipality"));
         }
 
-        var token = issuer.Issue(body.Value.Actor ?? "dev-user", role, CallerRoles.IsMunicipal(role) ? body.Value.Municipality : null, body.Value.Prefecture);
+        var channel = role == CallerRole.CertificateChannel ? body.Value.Channel ?? "app" : null;
+        if (channel is not ("app" or "kiosk" or null))
+        {
+            return ProblemResponses.From(Error.Validation("channel.unknown", "channel is \"app\" or \"kiosk\".", "channel"));
+        }
+
+        var token = issuer.Issue(body.Value.Actor ?? "dev-user", role, CallerRoles.IsMunicipal(role) ? body.Value.Municipality : null, body.Value.Prefecture,
+            channel: channel);
         return Results.Json(new DevelopmentTokenResponse(token, "Bearer"), JsonBody.Options);
     }
 }

@@ -11,5 +11,11 @@ public sealed record Caller(string ActorId, CallerRole Role, MunicipalityCode? T
     /// <summary>Whether an administrator of the caller's municipality has granted this actor the staff role (set at authentication, see AccessPolicy).</summary>
     public bool HasStaffGrant { get; init; }
 
+    /// <summary>
+    /// For a certificate channel, which one its token is for ("app" or "kiosk", the token's channel claim): an
+    /// application is accepted only on the channel the caller's credential belongs to.
+    /// </summary>
+    public string? Channel { get; init; }
+
     public bool HasRole(params CallerRole[] roles) => roles.Contains(Role);
 }

@@ -12,6 +12,9 @@ public static class CertificateRefusals
     public static readonly Error KioskNotOffered = new(
         "certificate.kiosk_not_offered", "This municipality does not issue certificates at convenience-store kiosks.", ErrorKind.Forbidden);
 
+    public static readonly Error ChannelNotTheCallers = new(
+        "certificate.channel_mismatch", "The credential is not for this channel: an app applies as the app, a kiosk as a kiosk.", ErrorKind.Forbidden);
+
     public static readonly Error NoRecord = Error.NotFound(
         "certificate.no_record", "No vaccination record of this municipality matches the card.");
 

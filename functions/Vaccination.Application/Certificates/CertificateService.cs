@@ -56,6 +56,11 @@ public sealed class CertificateService(
         }
 
         var (channel, kind, passport) = application.Value;
+        if (!IsCallersChannel(caller, channel))
+        {
+            return Refuse(tenant.Value, channel, null, CertificateRefusals.ChannelNotTheCallers);
+        }
+
         if (channel == CertificateChannel.Kiosk && !tenant.Value.KioskIssuance)
         {
             return Refuse(tenant.Value, channel, null, CertificateRefusals.KioskNotOffered);
@@ -155,6 +160,10 @@ public sealed class CertificateService(
         CertificateLog.Refused(logger, channel, tenant.Code.Value, subjectId?.Value ?? Unknown, error.Code);
         return error;
     }
+
+    /// <summary>The channel comes from the caller's credential, not only from the body: a kiosk cannot apply as the app.</summary>
+    private static bool IsCallersChannel(Caller caller, CertificateChannel channel) =>
+        string.Equals(caller.Channel, channel.ToString(), StringComparison.OrdinalIgnoreCase);
 
     private static Result<(CertificateChannel Channel, CertificateKind Kind, PassportData? Passport)> ReadApplication(CertificateRequest request)
     {

@@ -121,6 +121,22 @@ public sealed class CertificateIssuanceTests(IntegrationEnvironment environment)
     }
 
     [Fact]
+    public async Task CredentialOfOneChannel_ApplyingAsTheOther_IsRefused_SoAKioskCannotPassForTheApp()
+    {
+        var kiosk = await _api.UngrantedTokenAsync("certificate-channel", "131016", channel: "kiosk");
+        var app = await _api.UngrantedTokenAsync("certificate-channel", "012041", channel: "app");
+
+        var (kioskAsApp, kioskAsAppBody) = await _api.SendAsync(HttpMethod.Post, "api/municipalities/131016/certificates", kiosk,
+            new { channel = "app", kind = "domestic", card = Card(MyNumberFor(9022)) });
+        var (appAsKiosk, appAsKioskBody) = await _api.SendAsync(HttpMethod.Post, CertificatesPath, app,
+            new { channel = "kiosk", kind = "domestic", card = Card(MyNumberFor(9022)) });
+
+        Assert.Equal((403, 403), (kioskAsApp, appAsKiosk));
+        Assert.Equal("certificate.channel_mismatch", kioskAsAppBody.GetProperty("code").GetString());
+        Assert.Equal("certificate.channel_mismatch", appAsKioskBody.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Request_ProtectedPerson_IsRefusedCounterOnly()
     {
         var myNumber = await RegisterAsync("CERT-PROT", 9031);
@@ -293,7 +309,7 @@ public sealed class CertificateIssuanceTests(IntegrationEnvironment environment)
 
     private async Task<(int Status, JsonElement Body)> ApplyAsync(string path, string municipality, string channel, string kind, object card, object? passport = null)
     {
-        var token = await _api.TokenAsync("certificate-channel", municipality);
+        var token = await _api.UngrantedTokenAsync("certificate-channel", municipality, channel: channel);
         return await _api.SendAsync(HttpMethod.Post, path, token, new { channel, kind, card, passport });
     }
 }

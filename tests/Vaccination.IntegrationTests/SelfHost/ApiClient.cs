@@ -25,9 +25,9 @@ public sealed class ApiClient(SelfHostProcess host) : IDisposable
         return await UngrantedTokenAsync(role, municipality, actor);
     }
 
-    public async Task<string> UngrantedTokenAsync(string role, string? municipality, string actor = Actor, string? prefecture = null)
+    public async Task<string> UngrantedTokenAsync(string role, string? municipality, string actor = Actor, string? prefecture = null, string? channel = null)
     {
-        using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor, prefecture });
+        using var response = await _http.PostAsJsonAsync("api/dev/tokens", new { role, municipality, actor, prefecture, channel });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
