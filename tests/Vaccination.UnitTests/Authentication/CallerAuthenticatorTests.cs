@@ -82,6 +82,16 @@ public sealed class CallerAuthenticatorTests : IDisposable
     }
 
     [Fact]
+    public async Task AuthenticateAsync_CertificateChannel_CarriesTheChannelOfItsToken_AndNoneWithoutTheClaim()
+    {
+        var kiosk = await _authenticator.AuthenticateAsync(Request(_issuer.Issue("kiosk-1", CallerRole.CertificateChannel, "012041", channel: "kiosk")), default);
+        var unbound = await _authenticator.AuthenticateAsync(Request(_issuer.Issue("app-1", CallerRole.CertificateChannel, "012041")), default);
+
+        Assert.Equal("kiosk", kiosk.Value.Channel);
+        Assert.Null(unbound.Value.Channel);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_ExpiredToken_IsRefused()
     {
         var token = _issuer.Issue("alice", CallerRole.MunicipalStaff, "012041", lifetime: TimeSpan.FromMinutes(5));
