@@ -1,3 +1,4 @@
+using Vaccination.Domain.DataQuality;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Tenants;
 
@@ -11,4 +12,7 @@ public interface IDataQualityReader
 {
     /// <summary>Whether the subject has a data-quality flag of severity Error that staff have not resolved.</summary>
     Task<bool> HasUnresolvedErrorsAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every flag about the subject, resolved or not (for a disclosure, S21).</summary>
+    Task<IReadOnlyList<DataQualityFlag>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default);
 }

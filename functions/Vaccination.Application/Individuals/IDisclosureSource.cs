@@ -5,8 +5,8 @@ namespace Vaccination.Application.Individuals;
 
 /// <summary>
 /// A feature's contribution to a disclosure (S21): what it holds about one person. Register an implementation for
-/// every store that keeps data about persons (the seam for features that add such stores, e.g. issued certificates
-/// or data-quality flags); the disclosure lists every registered section.
+/// every store that keeps data about persons (today: provision records, the access log, issued certificates,
+/// data-quality findings); the disclosure lists every registered section.
 /// </summary>
 public interface IDisclosureSource
 {

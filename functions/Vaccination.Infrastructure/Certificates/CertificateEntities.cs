@@ -42,6 +42,13 @@ internal static class CertificateEntities
         return entity;
     }
 
+    public static IssuedCertificate FromEntity(Tenant tenant, SubjectId subjectId, TableEntity entity, byte[]? personKey) => new(
+        subjectId,
+        CertificateId.TryCreate(entity.GetString("CertificateId")).Value,
+        DateOnly.ParseExact(entity.GetString("IssuedOn"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum.Parse<CertificateKind>(entity.GetString("Kind")),
+        personKey is null ? null : PassportOf(tenant, entity, personKey));
+
     public static PassportData? PassportOf(Tenant tenant, TableEntity entity, byte[] personKey)
     {
         var protector = new PersonFieldProtector(personKey, tenant.Code.Value, TableNames.IssuedCertificates, entity.PartitionKey, entity.RowKey);

@@ -42,6 +42,20 @@ public sealed class TableCertificateStore(StorageTables tables, PersonKeyStore p
         return latest;
     }
 
+    public async Task<IReadOnlyList<IssuedCertificate>> ListAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
+    {
+        // Without the person's key (erased) the passport data cannot be read, and is not shown.
+        var key = (await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken))?.Key;
+        var kept = new List<IssuedCertificate>();
+        await foreach (var row in Certificates.QueryAsync<TableEntity>(
+            SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId), cancellationToken: cancellationToken))
+        {
+            kept.Add(CertificateEntities.FromEntity(tenant, subjectId, row, key));
+        }
+
+        return kept.OrderBy(c => c.IssuedOn).ToList();
+    }
+
     private async Task<byte[]> KeyOfAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken) =>
         (await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken))?.Key
             ?? throw new InvalidOperationException($"Subject {subjectId} has no key; certificates are kept only for stored subjects.");

@@ -13,6 +13,8 @@ public static class IndividualsServiceCollectionExtensions
     {
         services.AddSingleton<IDisclosureSource, ProvisionRecordsDisclosureSource>();
         services.AddSingleton<IDisclosureSource, AccessLogDisclosureSource>();
+        services.AddSingleton<IDisclosureSource, IssuedCertificatesDisclosureSource>();
+        services.AddSingleton<IDisclosureSource, DataQualityDisclosureSource>();
         services.AddSingleton<IndividualRequestService>();
         return services;
     }

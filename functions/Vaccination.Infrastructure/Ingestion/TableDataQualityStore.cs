@@ -98,6 +98,18 @@ public sealed class TableDataQualityStore(StorageTables tables) : IDataQualitySt
         return false;
     }
 
+    public async Task<IReadOnlyList<DataQualityFlag>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
+    {
+        var flags = new List<DataQualityFlag>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId),
+            cancellationToken: cancellationToken))
+        {
+            flags.Add(FromEntity(row));
+        }
+
+        return flags;
+    }
+
     private async Task MarkResolvedAsync(TableEntity row, string resolvedBy, CancellationToken cancellationToken)
     {
         row["Resolved"] = true;

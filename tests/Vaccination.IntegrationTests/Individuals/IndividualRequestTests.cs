@@ -51,6 +51,30 @@ public sealed class IndividualRequestTests(IntegrationEnvironment environment) :
     }
 
     [Fact]
+    public async Task Disclosure_ListsTheIssuedCertificatesAndTheDataQualityFindings()
+    {
+        await RegisterAsync("S21-K", 8109);
+        await _api.SendAsync(HttpMethod.Post, "api/municipalities/012041/subjects/S21-K/doses", _staff, new
+        {
+            doseNumber = 2, date = "2021-06-05", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Asahikawa Central Clinic",
+        });
+        var channel = await _api.TokenAsync("certificate-channel", "012041");
+        var (issuedStatus, issued) = await _api.SendAsync(HttpMethod.Post, "api/municipalities/012041/certificates", channel,
+            new { channel = "app", kind = "domestic", card = TestCardIssuer.Shared.Card(MyNumberFor(8109), Name, Address, "1975-03-14") });
+
+        var (status, body) = await _api.SendAsync(HttpMethod.Get, "api/municipalities/012041/subjects/S21-K/disclosure", _staff);
+
+        Assert.Equal((200, 200), (issuedStatus, status));
+        var sections = body.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("items"));
+        var certificate = Assert.Single(sections["issuedCertificates"].EnumerateArray());
+        Assert.Equal(issued.GetProperty("certificateId").GetString(), certificate.GetProperty("certificateId").GetString());
+        Assert.Equal("domestic", certificate.GetProperty("kind").GetString());
+        var finding = Assert.Single(sections["dataQuality"].EnumerateArray());
+        Assert.Equal(("dose.interval_short", 2), (finding.GetProperty("code").GetString(), finding.GetProperty("doseNumber").GetInt32()));
+        Assert.DoesNotContain(MyNumberFor(8109), body.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disclosure_OtherTenantsStaff_IsNotFoundLikeNothingHeld()
     {
         await RegisterAsync("S21-X", 8102);
