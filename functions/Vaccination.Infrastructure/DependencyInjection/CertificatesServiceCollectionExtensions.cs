@@ -7,6 +7,7 @@ using Vaccination.Application.Certificates.SmartHealthCards;
 using Vaccination.Application.Certificates.VdsNc;
 using Vaccination.Application.Retention;
 using Vaccination.Infrastructure.Certificates;
+using Vaccination.Infrastructure.Storage;
 using Vaccination.Infrastructure.Keys;
 
 namespace Vaccination.Infrastructure.DependencyInjection;
@@ -36,7 +37,7 @@ public static class CertificatesServiceCollectionExtensions
             provider.GetRequiredService<IOptions<CertificateOptions>>(),
             BarcodeSigner(provider, options)));
         services.AddSingleton<ICertificateStore, TableCertificateStore>();
-        services.AddSingleton<IPersonDataEraser, CertificateDataEraser>();
+        services.AddSingleton<IPersonDataEraser>(provider => new SubjectRowsEraser(provider.GetRequiredService<StorageTables>(), TableNames.IssuedCertificates));
         services.AddSingleton<CertificateService>();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Vaccination.Application.DataQuality;
 using Vaccination.Application.Ingestion;
 using Vaccination.Application.Ingestion.Import;
+using Vaccination.Application.Retention;
 using Vaccination.Infrastructure.Configuration;
 using Vaccination.Infrastructure.Ingestion;
 using Vaccination.Infrastructure.Storage;
@@ -43,6 +44,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IDataQualityStore>(provider => provider.GetRequiredService<TableDataQualityStore>());
         services.AddSingleton<IDataQualityReader>(provider => provider.GetRequiredService<TableDataQualityStore>());
         services.AddSingleton<IReviewList, TableReviewList>();
+        services.AddSingleton<IPersonDataEraser>(provider => new SubjectRowsEraser(provider.GetRequiredService<StorageTables>(), TableNames.DataQualityFlags));
+        services.AddSingleton<IPersonDataEraser>(provider => new SubjectRowsEraser(provider.GetRequiredService<StorageTables>(), TableNames.ReviewItems));
         services.AddSingleton<VrsImportService>();
         services.AddSingleton<IVrsExportReader, VrsExportCsvReader>();
         services.AddSingleton<IImportDoseWriter, TableImportDoseWriter>();

@@ -3,17 +3,23 @@ using Azure.Data.Tables;
 using Vaccination.Application.Retention;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Tenants;
-using Vaccination.Infrastructure.Storage;
 
-namespace Vaccination.Infrastructure.Certificates;
+namespace Vaccination.Infrastructure.Storage;
 
-/// <summary>Removes erased persons' kept certificates (their passport data is already unreadable once the person key is gone).</summary>
-public sealed class CertificateDataEraser(StorageTables tables) : IPersonDataEraser
+/// <summary>
+/// Removes erased persons' rows from a table that keeps them in the person's partition under row keys
+/// "{subjectId}_..." (kept certificates, data-quality findings, review items). Their personal fields are already
+/// unreadable once the person key is gone; this removes the rows, ids and codes included.
+/// </summary>
+public sealed class SubjectRowsEraser(StorageTables tables, string tableName) : IPersonDataEraser
 {
+    /// <summary>The table whose rows of erased persons this removes.</summary>
+    public string TableName => tableName;
+
     public async Task<int> EraseAsync(Tenant tenant, IReadOnlyCollection<SubjectId> subjectIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subjectIds);
-        var table = tables.Get(TableNames.IssuedCertificates);
+        var table = tables.Get(tableName);
         var erased = 0;
         foreach (var subjectId in subjectIds)
         {

@@ -1,8 +1,12 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Vaccination.Application.Retention;
 using Vaccination.Domain.Certificates;
+using Vaccination.Application.Ingestion;
+using Vaccination.Domain.DataQuality;
 using Vaccination.Infrastructure.Certificates;
+using Vaccination.Infrastructure.Ingestion;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
@@ -73,12 +77,18 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
     }
 
     [Fact]
-    public async Task ApprovedErasure_AlsoRemovesThePersonsKeptCertificates()
+    public async Task ApprovedErasure_AlsoRemovesThePersonsKeptCertificatesDataQualityFindingsAndReviewItems()
     {
         await SeedAsync(Sapporo, "OLD", doses: 1, deceasedOn: null);
+        await SeedAsync(Sapporo, "KEEP", doses: 1, deceasedOn: new DateOnly(2031, 5, 1));
         var certificates = new TableCertificateStore(_store.Tables, _store.PersonKeys);
         await certificates.SaveAsync(Sapporo, new IssuedCertificate(Id("OLD"), CertificateId.New(), new DateOnly(2022, 1, 5), CertificateKind.Domestic, null));
-        using var harness = new RetentionHarness(_store, Now, erasers: [new CertificateDataEraser(_store.Tables)]);
+        var dataQuality = new TableDataQualityStore(_store.Tables);
+        await dataQuality.SaveAsync(Sapporo, [Finding("OLD"), Finding("KEEP")]);
+        await new TableReviewList(_store.Tables, _store.PersonKeys).AddAsync(Sapporo, Id("OLD"),
+            new ReviewItem("OLD", "evt-1", "dose.recorded", "subject.confirmed", Now), "{}");
+        using var harness = new RetentionHarness(_store, Now, erasers:
+            [.. new[] { TableNames.IssuedCertificates, TableNames.DataQualityFlags, TableNames.ReviewItems }.Select(table => new SubjectRowsEraser(_store.Tables, table))]);
         var proposal = (await harness.Sweeps.SweepAsync(Sapporo, "run-1", default))!;
         await harness.Store.UpdateProposalAsync(Sapporo, proposal with { Status = ErasureProposalStatus.Approved, DecidedBy = "admin-1" }, default);
 
@@ -86,7 +96,19 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
 
         var report = (await harness.Signer.VerifyReportAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, 0, default))!, default))!;
         Assert.Empty(await _store.Tables.Get(TableNames.IssuedCertificates).QueryAsync<TableEntity>().ToListAsync());
-        Assert.Equal(4, report.Rows); // subject, key row, one dose, one kept certificate
+        Assert.Empty(await _store.Tables.Get(TableNames.ReviewItems).QueryAsync<TableEntity>().ToListAsync());
+        Assert.Equal(["KEEP"], (await dataQuality.ListAsync(Sapporo, includeResolved: true, 10)).Select(f => f.SubjectId.Value));
+        Assert.Equal(6, report.Rows); // subject, key row, one dose, one kept certificate, one finding, one review item
+    }
+
+    [Fact]
+    public async Task TheApplication_ErasesTheRowsOfEveryTableThatKeepsRowsPerPerson()
+    {
+        using var application = await Exchange.InProcessExchange.CreateAsync(environment);
+
+        var tables = application.Services.GetServices<IPersonDataEraser>().OfType<SubjectRowsEraser>().Select(e => e.TableName).Order(StringComparer.Ordinal);
+
+        Assert.Equal([TableNames.DataQualityFlags, TableNames.IssuedCertificates, TableNames.ReviewItems], tables);
     }
 
     [Fact]
@@ -250,6 +272,9 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
     }
 
     private static SubjectId Id(string value) => SubjectId.TryCreate(value).Value;
+
+    private static DataQualityFlag Finding(string subjectId) =>
+        new(Id(subjectId), "dose.interval_short", DataQualitySeverity.Warning, DoseNumber.TryCreate(1).Value, "test finding", null, Now);
 
     private async Task SeedAsync(Tenant tenant, string id, int doses, DateOnly? deceasedOn, string? myNumber = null)
     {
