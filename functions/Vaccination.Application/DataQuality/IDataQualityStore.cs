@@ -9,6 +9,12 @@ public interface IDataQualityStore : IDataQualityReader
 {
     Task SaveAsync(Tenant tenant, IReadOnlyList<DataQualityFlag> flags, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves only the flags not stored yet, leaving stored ones as they are (resolved ones stay resolved): for a dose
+    /// sent again unchanged, whose flags may have been saved and resolved since, or lost in a crash before.
+    /// </summary>
+    Task AddMissingAsync(Tenant tenant, IReadOnlyList<DataQualityFlag> flags, CancellationToken cancellationToken = default);
+
     /// <summary>Marks every open flag of one dose resolved (the dose was corrected or cancelled).</summary>
     Task ResolveForDoseAsync(Tenant tenant, SubjectId subjectId, DoseNumber dose, string resolvedBy, CancellationToken cancellationToken = default);
 

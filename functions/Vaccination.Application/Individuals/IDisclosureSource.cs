@@ -6,7 +6,7 @@ namespace Vaccination.Application.Individuals;
 /// <summary>
 /// A feature's contribution to a disclosure (S21): what it holds about one person. Register an implementation for
 /// every store that keeps data about persons (today: provision records, the access log, issued certificates,
-/// data-quality findings); the disclosure lists every registered section.
+/// data-quality findings, review items); the disclosure lists every registered section.
 /// </summary>
 public interface IDisclosureSource
 {

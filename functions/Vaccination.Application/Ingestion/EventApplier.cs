@@ -168,9 +168,12 @@ public sealed class EventApplier(ISubjectStore subjects, ITicketDirectory ticket
             await dataQuality.ResolveForDoseAsync(tenant, subject.Id, dose.Number, "event:" + command.EventId.Value, cancellationToken);
         }
 
-        var recordedAt = existing is not null && dose.SameAs(existing) ? existing.RecordedAt : now;
-        await subjects.SaveDoseAsync(tenant, dose.ToRecord(subject.Id, command.Ticket ?? existing?.Ticket, recordedAt), cancellationToken);
-        await dataQuality.SaveAsync(tenant, checkedDose.Value, cancellationToken);
+        var unchanged = existing is not null && dose.SameAs(existing);
+        await subjects.SaveDoseAsync(tenant, dose.ToRecord(subject.Id, command.Ticket ?? existing?.Ticket, unchanged ? existing!.RecordedAt : now), cancellationToken);
+        // A dose recorded again unchanged (a redelivery) keeps its flags' state: one staff resolved stays resolved.
+        await (unchanged && command.Type == IngestionEventType.DoseRecorded
+            ? dataQuality.AddMissingAsync(tenant, checkedDose.Value, cancellationToken)
+            : dataQuality.SaveAsync(tenant, checkedDose.Value, cancellationToken));
         return new AppliedEvent(subject.Id, dose.Number, checkedDose.Value);
     }
 

@@ -10,4 +10,7 @@ public interface IReviewList
     Task AddAsync(Tenant tenant, SubjectId subjectId, ReviewItem item, string eventJson, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ReviewItem>> ListAsync(Tenant tenant, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The items about one person (for a disclosure, S21): ids, type, reason and time, not the event itself.</summary>
+    Task<IReadOnlyList<ReviewItem>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default);
 }

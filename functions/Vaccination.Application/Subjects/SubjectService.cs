@@ -123,7 +123,8 @@ public sealed class SubjectService(
         }
 
         await store.SaveDoseAsync(tenant.Value, dose.ToRecord(id.Value, ticket ?? existing?.Ticket, unchanged ? existing!.RecordedAt : now), cancellationToken);
-        await dataQuality.SaveAsync(tenant.Value, flags.Value, cancellationToken);
+        // The same dose again (a retry) keeps the state of its flags: one that staff resolved stays resolved.
+        await (unchanged ? dataQuality.AddMissingAsync(tenant.Value, flags.Value, cancellationToken) : dataQuality.SaveAsync(tenant.Value, flags.Value, cancellationToken));
         return SubjectViews.From(subject, await store.GetDosesAsync(tenant.Value, id.Value, cancellationToken));
     }
 

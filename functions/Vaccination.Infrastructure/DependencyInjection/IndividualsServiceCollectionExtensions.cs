@@ -15,6 +15,7 @@ public static class IndividualsServiceCollectionExtensions
         services.AddSingleton<IDisclosureSource, AccessLogDisclosureSource>();
         services.AddSingleton<IDisclosureSource, IssuedCertificatesDisclosureSource>();
         services.AddSingleton<IDisclosureSource, DataQualityDisclosureSource>();
+        services.AddSingleton<IDisclosureSource, ReviewItemsDisclosureSource>();
         services.AddSingleton<IndividualRequestService>();
         return services;
     }

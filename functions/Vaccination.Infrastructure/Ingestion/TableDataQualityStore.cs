@@ -26,6 +26,22 @@ public sealed class TableDataQualityStore(StorageTables tables) : IDataQualitySt
         }
     }
 
+    public async Task AddMissingAsync(Tenant tenant, IReadOnlyList<DataQualityFlag> flags, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        foreach (var entity in flags.Select(flag => ToEntity(tenant, flag)).DistinctBy(e => (e.PartitionKey, e.RowKey)))
+        {
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Stored already: its state (open or resolved by staff) stands.
+            }
+        }
+    }
+
     public async Task ResolveForDoseAsync(Tenant tenant, SubjectId subjectId, DoseNumber dose, string resolvedBy, CancellationToken cancellationToken = default)
     {
         var open = new List<TableEntity>();

@@ -38,17 +38,17 @@ public sealed class TableReviewList(StorageTables tables, PersonKeyStore personK
             cancellationToken);
     }
 
+    private static readonly string[] ItemColumns = ["SubjectId", "EventId", "EventType", "Reason", "ReceivedAt"];
+
     public async Task<IReadOnlyList<ReviewItem>> ListAsync(Tenant tenant, int limit, CancellationToken cancellationToken = default)
     {
         var items = new List<ReviewItem>();
         foreach (var partition in PartitionKeys.AllForTenant(tenant))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-            var columns = new[] { "SubjectId", "EventId", "EventType", "Reason", "ReceivedAt" };
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ItemColumns, cancellationToken: cancellationToken))
             {
-                items.Add(new ReviewItem(row.GetString("SubjectId"), row.GetString("EventId"), row.GetString("EventType"), row.GetString("Reason"),
-                    row.GetDateTimeOffset("ReceivedAt")!.Value));
+                items.Add(ToItem(row));
                 if (items.Count >= limit)
                 {
                     return items;
@@ -58,4 +58,19 @@ public sealed class TableReviewList(StorageTables tables, PersonKeyStore personK
 
         return items;
     }
+
+    public async Task<IReadOnlyList<ReviewItem>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
+    {
+        var items = new List<ReviewItem>();
+        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ItemColumns, cancellationToken: cancellationToken))
+        {
+            items.Add(ToItem(row));
+        }
+
+        return items;
+    }
+
+    private static ReviewItem ToItem(TableEntity row) =>
+        new(row.GetString("SubjectId"), row.GetString("EventId"), row.GetString("EventType"), row.GetString("Reason"), row.GetDateTimeOffset("ReceivedAt")!.Value);
 }

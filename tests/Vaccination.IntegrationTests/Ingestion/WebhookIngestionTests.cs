@@ -338,6 +338,7 @@ public sealed class WebhookIngestionTests(IntegrationEnvironment environment) : 
         var bySite = await _client.SendEventAsync(_site, _secret, DoseByTicket(ticket, 2, "2021-06-22"));
         var review = await _client.GetAsync("api/municipalities/012041/review-items?limit=1000", _staff);
         var subject = await Subject(id);
+        var disclosure = await _client.GetAsync($"api/municipalities/012041/subjects/{id}/disclosure", _staff);
 
         Assert.Equal(200, confirm.Status);
         Assert.True(confirm.Body.GetProperty("flags").GetProperty("confirmed").GetBoolean());
@@ -349,6 +350,9 @@ public sealed class WebhookIngestionTests(IntegrationEnvironment environment) : 
         var items = review.Body.EnumerateArray().Where(i => i.GetProperty("subjectId").GetString() == id).ToList();
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("subject.confirmed", i.GetProperty("reason").GetString()));
+        var disclosed = disclosure.Body.GetProperty("sections").EnumerateArray().Single(section => section.GetProperty("name").GetString() == "reviewItems");
+        Assert.Equal(items.Select(i => i.GetProperty("eventId").GetString()).Order(),
+            disclosed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("eventId").GetString()).Order());
     }
 
     [Fact]

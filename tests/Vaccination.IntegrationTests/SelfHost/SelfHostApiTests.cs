@@ -104,27 +104,38 @@ public sealed class SelfHostApiTests(IntegrationEnvironment environment) : IAsyn
     }
 
     [Fact]
-    public async Task StaffDose_MeetsTheWebhookRules_UnknownProductAndMissingFirstDoseAre400_ShortIntervalIsFlagged()
+    public async Task StaffDose_MeetsTheWebhookRules_AndARetryLeavesAResolvedFindingResolved()
     {
         var token = await _api.TokenAsync("municipal-staff", "012041");
         const string Subject = "api/municipalities/012041/subjects/E2E-DOSE";
+        var secondDose = new { doseNumber = 2, date = "2021-06-03", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Clinic" };
         await _api.SendAsync(HttpMethod.Put, Subject, token, Registration(MyNumberFor(44)));
 
         var (unknownStatus, unknown) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
             new { doseNumber = 1, date = "2021-06-01", manufacturer = "Pfizer", product = "NoSuchVaccine", lotNumber = "FA5765", siteName = "Clinic" });
-        var (outOfOrderStatus, outOfOrder) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
-            new { doseNumber = 2, date = "2021-06-22", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Clinic" });
+        var (outOfOrderStatus, outOfOrder) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token, secondDose);
         await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token, DoseBody());
-        var (shortStatus, _) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token,
-            new { doseNumber = 2, date = "2021-06-03", manufacturer = "Pfizer", product = "Comirnaty", lotNumber = "FA5765", siteName = "Clinic" });
-        var (_, flags) = await _api.SendAsync(HttpMethod.Get, "api/municipalities/012041/data-quality?limit=1000", token);
+        var (shortStatus, _) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token, secondDose);
+        var flagged = Assert.Single(await FindingsAsync(Subject, token));
+        var (resolvedStatus, _) = await _api.SendAsync(HttpMethod.Post,
+            $"api/municipalities/012041/data-quality/E2E-DOSE/{flagged.GetProperty("flagId").GetString()}/resolution", token);
+        var (retryStatus, _) = await _api.SendAsync(HttpMethod.Post, Subject + "/doses", token, secondDose);
+        var afterRetry = Assert.Single(await FindingsAsync(Subject, token));
 
-        Assert.Equal(400, unknownStatus);
+        Assert.Equal((400, 400), (unknownStatus, outOfOrderStatus));
         Assert.Equal("product.unknown", unknown.GetProperty("code").GetString());
-        Assert.Equal(400, outOfOrderStatus);
         Assert.Equal("dose.previous_missing", outOfOrder.GetProperty("code").GetString());
-        Assert.Equal(200, shortStatus);
-        Assert.Contains(flags.EnumerateArray(), f => f.GetProperty("subjectId").GetString() == "E2E-DOSE" && f.GetProperty("code").GetString() == "dose.interval_short");
+        Assert.Equal((200, 200, 200), (shortStatus, resolvedStatus, retryStatus));
+        Assert.Equal(("dose.interval_short", false), (flagged.GetProperty("code").GetString(), flagged.GetProperty("resolved").GetBoolean()));
+        Assert.True(afterRetry.GetProperty("resolved").GetBoolean());
+    }
+
+    /// <summary>The subject's data-quality findings, from its disclosure.</summary>
+    private async Task<List<JsonElement>> FindingsAsync(string subjectPath, string token)
+    {
+        var (_, disclosure) = await _api.SendAsync(HttpMethod.Get, subjectPath + "/disclosure", token);
+        return disclosure.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "dataQuality")
+            .GetProperty("items").EnumerateArray().ToList();
     }
 
     [Fact]

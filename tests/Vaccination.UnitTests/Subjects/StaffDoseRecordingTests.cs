@@ -93,7 +93,7 @@ public sealed class StaffDoseRecordingTests
     }
 
     [Fact]
-    public async Task SameNumberWithOtherDetails_IsACorrection_ThatResolvesTheEarlierFlags_AndTheSameDetailsAgainResolveNothing()
+    public async Task SameNumberWithOtherDetails_IsACorrection_ThatResolvesTheEarlierFlags_AndTheSameDetailsAgainLeaveTheFlagsAsTheyAre()
     {
         OnRecord(StoredDose(1, "2021-06-01"));
 
@@ -105,6 +105,8 @@ public sealed class StaffDoseRecordingTests
         Assert.Equal(DateTimeOffset.UnixEpoch, _saved[1].RecordedAt);
         _dataQuality.Verify(d => d.ResolveForDoseAsync(Asahikawa, It.IsAny<SubjectId>(), DoseNumber.TryCreate(1).Value, "staff:staff-7",
             It.IsAny<CancellationToken>()), Times.Once);
+        _dataQuality.Verify(d => d.SaveAsync(Asahikawa, It.IsAny<IReadOnlyList<DataQualityFlag>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _dataQuality.Verify(d => d.AddMissingAsync(Asahikawa, It.IsAny<IReadOnlyList<DataQualityFlag>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private static DoseRecordingRequest Request(int number, string date) =>
