@@ -37,11 +37,26 @@ public sealed class ExchangeEndpoints(
             return ProblemResponses.From(body.Errors);
         }
 
-        return Accepted(await inquiries.CreateAsync(caller.Value, municipalityCode, body.Value, cancellationToken));
+        var accepted = await inquiries.CreateAsync(caller.Value, municipalityCode, body.Value, cancellationToken);
+        if (accepted.IsSuccess)
+        {
+            ConcernsSubject(request, body.Value.SubjectId);
+        }
+
+        return Accepted(accepted);
     }
 
     public Task<IResult> GetInquiryAsync(HttpRequest request, string municipalityCode, string inquiryId, CancellationToken cancellationToken) =>
-        WithCallerAsync(request, caller => inquiries.GetAsync(caller, municipalityCode, inquiryId, cancellationToken), cancellationToken);
+        WithCallerAsync(request, async caller =>
+        {
+            var inquiry = await inquiries.GetAsync(caller, municipalityCode, inquiryId, cancellationToken);
+            if (inquiry.IsSuccess)
+            {
+                ConcernsSubject(request, inquiry.Value.SubjectId);
+            }
+
+            return inquiry;
+        }, cancellationToken);
 
     public async Task<IResult> PostJobAsync(HttpRequest request, string municipalityCode, CancellationToken cancellationToken)
     {
@@ -94,13 +109,22 @@ public sealed class ExchangeEndpoints(
         WithCallerAsync(request, async caller =>
         {
             var decided = await provisions.DecideAsync(caller, municipalityCode, reviewId, approve, cancellationToken);
-            if (decided.IsSuccess && SubjectId.TryCreate(decided.Value.SubjectId) is { IsSuccess: true } subject)
+            if (decided.IsSuccess)
             {
-                RequestAudit.Concerns(request.HttpContext, subject.Value);
+                ConcernsSubject(request, decided.Value.SubjectId);
             }
 
             return decided;
         }, cancellationToken);
+
+    /// <summary>Names the person in the request's audit entry: the routes of inquiries and reviews carry no subject id.</summary>
+    private static void ConcernsSubject(HttpRequest request, string? subjectId)
+    {
+        if (SubjectId.TryCreate(subjectId) is { IsSuccess: true } subject)
+        {
+            RequestAudit.Concerns(request.HttpContext, subject.Value);
+        }
+    }
 
     private async Task<IResult> WithCallerAsync<T>(HttpRequest request, Func<Caller, Task<Result<T>>> call, CancellationToken cancellationToken)
     {

@@ -7,6 +7,8 @@ namespace Vaccination.SelfHost.Hosting;
 /// </summary>
 internal abstract partial class ScheduledService(TimeProvider clock, ILogger logger) : BackgroundService
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     protected ILogger Logger => logger;
 
     /// <summary>How long to wait, from <paramref name="now"/>, before the next run.</summary>
@@ -20,7 +22,8 @@ internal abstract partial class ScheduledService(TimeProvider clock, ILogger log
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(UntilNextRun(clock.GetUtcNow()), clock, stoppingToken);
+                var now = clock.GetUtcNow();
+                await WaitUntilAsync(now + UntilNextRun(now), stoppingToken);
                 try
                 {
                     await RunOnceAsync(stoppingToken);
@@ -33,6 +36,15 @@ internal abstract partial class ScheduledService(TimeProvider clock, ILogger log
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Waits until <paramref name="due"/>, at most a day at a time (a single timer cannot wait longer than about 49 days).</summary>
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        for (var left = due - clock.GetUtcNow(); left > TimeSpan.Zero; left = due - clock.GetUtcNow())
+        {
+            await Task.Delay(left < LongestWait ? left : LongestWait, clock, stoppingToken);
         }
     }
 

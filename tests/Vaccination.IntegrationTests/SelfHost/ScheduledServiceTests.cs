@@ -30,6 +30,24 @@ public sealed class ScheduledServiceTests
     }
 
     [Fact]
+    public async Task RunDueInSixtyDays_IsWaitedFor_ThoughOneTimerCannotWaitThatLong()
+    {
+        using var service = new FailingThenWorking(_clock, failures: 0, every: TimeSpan.FromDays(60));
+        await service.StartAsync(default);
+        await WaitUntilAsync(() => _clock.TimersCreated == 1);
+
+        _clock.Advance(TimeSpan.FromDays(59));
+        await WaitUntilAsync(() => _clock.TimersCreated == 2); // the first day's wait ended; one more for the day left
+        var runsBeforeDue = service.Runs;
+        _clock.Advance(TimeSpan.FromDays(1));
+        await WaitUntilAsync(() => service.Runs == 1);
+
+        Assert.Equal(0, runsBeforeDue);
+        Assert.False(service.ExecuteTask!.IsCompleted);
+        await service.StopAsync(default);
+    }
+
+    [Fact]
     public async Task StoppingDuringARun_EndsTheServiceWithoutAnError()
     {
         using var service = new FailingThenWorking(_clock, failures: 0, blockUntilStopped: true);
@@ -69,7 +87,7 @@ public sealed class ScheduledServiceTests
     }
 
     /// <summary>Runs every minute; its first <c>failures</c> runs throw, as a sweep does when storage is down.</summary>
-    private sealed class FailingThenWorking(TimeProvider clock, int failures, bool blockUntilStopped = false)
+    private sealed class FailingThenWorking(TimeProvider clock, int failures, bool blockUntilStopped = false, TimeSpan? every = null)
         : ScheduledService(clock, NullLogger.Instance)
     {
         public static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
@@ -97,7 +115,7 @@ public sealed class ScheduledServiceTests
             }
         }
 
-        protected override TimeSpan UntilNextRun(DateTimeOffset now) => Every;
+        protected override TimeSpan UntilNextRun(DateTimeOffset now) => every ?? Every;
 
         protected override async Task RunOnceAsync(CancellationToken cancellationToken)
         {
