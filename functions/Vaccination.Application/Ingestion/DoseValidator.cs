@@ -1,4 +1,3 @@
-using Vaccination.Application.Subjects;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Ingestion;
 using Vaccination.Domain.Results;
@@ -15,6 +14,9 @@ namespace Vaccination.Application.Ingestion;
 /// </summary>
 public sealed class DoseValidator(TimeProvider clock)
 {
+    /// <summary>The COVID-19 vaccination programme in Japan began on 2021-02-17; no dose is older.</summary>
+    public static readonly DateOnly ProgrammeStart = new(2021, 2, 17);
+
     /// <summary>Checks a dose's own fields, adding every error to <paramref name="errors"/>; null when any is wrong.</summary>
     public DoseDetails? Validate(DosePayload payload, Tenant tenant, List<Error> errors, string prefix = "dose.")
     {
@@ -26,7 +28,7 @@ public sealed class DoseValidator(TimeProvider clock)
             ? Collect(DoseNumber.TryCreate(n, prefix + "doseNumber"), errors)
             : Missing<DoseNumber>("dose_number", prefix + "doseNumber", errors);
         var date = payload.Date is { } d
-            ? Collect(PastDate.TryCreate(d, clock, prefix + "date", SubjectRequestValidator.ProgrammeStart), errors)
+            ? Collect(PastDate.TryCreate(d, clock, prefix + "date", ProgrammeStart), errors)
             : Missing<DateOnly>("date", prefix + "date", errors);
         var (manufacturer, product) = ToProduct(payload, prefix, errors);
         var lot = Collect(LotNumber.TryCreate(payload.LotNumber, prefix + "lotNumber"), errors);

@@ -1,16 +1,12 @@
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Subjects;
-using Vaccination.Domain.Tenants;
 
 namespace Vaccination.Application.Subjects;
 
 /// <summary>Turns raw requests into domain records, collecting every field error rather than stopping at the first.</summary>
 public sealed class SubjectRequestValidator(TimeProvider clock)
 {
-    /// <summary>The COVID-19 vaccination programme in Japan began on 2021-02-17; no dose is older.</summary>
-    public static readonly DateOnly ProgrammeStart = new(2021, 2, 17);
-
     private const int MaxNameLength = 100;
 
     public Result<VaccinationSubject> ToSubject(SubjectId id, SubjectRegistrationRequest request, SubjectFlags flags)
