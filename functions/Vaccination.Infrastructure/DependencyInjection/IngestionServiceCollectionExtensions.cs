@@ -46,6 +46,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IReviewList, TableReviewList>();
         services.AddSingleton<IPersonDataEraser>(provider => new SubjectRowsEraser(provider.GetRequiredService<StorageTables>(), TableNames.DataQualityFlags));
         services.AddSingleton<IPersonDataEraser>(provider => new SubjectRowsEraser(provider.GetRequiredService<StorageTables>(), TableNames.ReviewItems));
+        services.AddSingleton<IPersonDataEraser, TicketIndexEraser>();
         services.AddSingleton<VrsImportService>();
         services.AddSingleton<IVrsExportReader, VrsExportCsvReader>();
         services.AddSingleton<IImportDoseWriter, TableImportDoseWriter>();

@@ -72,10 +72,15 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
             return false;
         }
 
+        var otherRows = await EraseOtherFeaturesRowsAsync(tenant, expired, erasers.Where(e => e.NeedsPersonKeys), cancellationToken);
         await ShredKeysAsync(tenant, expired, cancellationToken);
         await DeleteAllAsync(tables.Get(TableNames.Doses), doses, cancellationToken);
         await DeleteAllAsync(tables.Get(TableNames.Subjects), expired, cancellationToken);
-        await EraseOtherFeaturesRowsAsync(tenant, itemPartition, expired, cancellationToken);
+        otherRows += await EraseOtherFeaturesRowsAsync(tenant, expired, erasers.Where(e => !e.NeedsPersonKeys), cancellationToken);
+        if (otherRows > 0)
+        {
+            await MarkAsync(itemPartition, [new TableEntity(itemPartition, expired[0].RowKey) { ["OtherRows"] = otherRows }], cancellationToken);
+        }
 
         // Erased: those just erased, and those an interrupted run had already removed. Kept: no longer expired or gone otherwise.
         var erased = expiredIds
@@ -98,25 +103,23 @@ internal sealed class ErasureExecutor(StorageTables tables, PersonKeyStore perso
         }
     }
 
-    /// <summary>Other features' rows about the persons; their count is added to the partition's first erased item.</summary>
-    private async Task EraseOtherFeaturesRowsAsync(Tenant tenant, string itemPartition, List<TableEntity> subjects, CancellationToken cancellationToken)
+    /// <summary>Other features' rows about the persons; returns how many went (recorded on the partition's first erased item).</summary>
+    private static async Task<int> EraseOtherFeaturesRowsAsync(
+        Tenant tenant, List<TableEntity> subjects, IEnumerable<IPersonDataEraser> featureErasers, CancellationToken cancellationToken)
     {
         if (subjects.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var ids = subjects.Select(row => SubjectId.TryCreate(row.RowKey).Value).ToList();
         var rows = 0;
-        foreach (var eraser in erasers)
+        foreach (var eraser in featureErasers)
         {
             rows += await eraser.EraseAsync(tenant, ids, cancellationToken);
         }
 
-        if (rows > 0)
-        {
-            await MarkAsync(itemPartition, [new TableEntity(itemPartition, subjects[0].RowKey) { ["OtherRows"] = rows }], cancellationToken);
-        }
+        return rows;
     }
 
     /// <summary>Merges the marks only where the items are unchanged since read; false when another worker got there first.</summary>

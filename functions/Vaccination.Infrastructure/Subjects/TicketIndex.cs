@@ -79,6 +79,37 @@ public sealed class TicketIndex(StorageTables tables, TenantKeyRing tenantKeys) 
         }
     }
 
+    /// <summary>
+    /// Removes the subject's claims on its tickets (an erased person); a row another subject has taken over since is
+    /// left alone. Returns how many rows went.
+    /// </summary>
+    public async Task<int> ReleaseAsync(Tenant tenant, SubjectId subjectId, IEnumerable<TicketNumber> tickets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var released = 0;
+        foreach (var ticket in tickets)
+        {
+            var row = await RowForAsync(tenant, ticket, cancellationToken);
+            var stored = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionKeys.ForIndex(tenant, row), row, ["SubjectId"], cancellationToken);
+            if (!stored.HasValue || stored.Value!.GetString("SubjectId") != subjectId.Value)
+            {
+                continue;
+            }
+
+            try
+            {
+                await Table.DeleteEntityAsync(PartitionKeys.ForIndex(tenant, row), row, stored.Value.ETag, cancellationToken);
+                released++;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                // Gone or taken over meanwhile: nothing of this subject's is left in it.
+            }
+        }
+
+        return released;
+    }
+
     /// <summary>Indexes the tickets of many subjects at once (bulk loads): batches per partition, last writer wins.</summary>
     public async Task UpsertManyAsync(Tenant tenant, IEnumerable<(SubjectId Id, TicketNumber Ticket)> tickets, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
 using Vaccination.Infrastructure.Crypto;
 using Vaccination.Infrastructure.Storage;
+using Vaccination.Infrastructure.Subjects;
 using Vaccination.IntegrationTests.Environment;
 using static Vaccination.IntegrationTests.Environment.TestData;
 
@@ -102,6 +103,32 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
     }
 
     [Fact]
+    public async Task ApprovedErasure_ReleasesThePersonsTickets_AndLeavesTheOthersTickets()
+    {
+        var index = new TicketIndex(_store.Tables, _store.TenantKeys);
+        var subjects = new TableSubjectStore(_store.Tables, _store.PersonKeys, index);
+        Assert.True((await subjects.SaveAsync(Sapporo, Subject("OLD", MyNumberFor(7001)) with { Tickets = [Ticket("7001000001"), Ticket("7001000002")] })).IsSuccess);
+        Assert.True((await subjects.SaveAsync(Sapporo, Subject("KEEP", MyNumberFor(7002)) with
+        {
+            Tickets = [Ticket("7002000001")], Flags = new SubjectFlags { DeceasedOn = new DateOnly(2031, 5, 1) },
+        })).IsSuccess);
+        await _store.Subjects.SaveDoseAsync(Sapporo, Dose("OLD", 1));
+        await _store.Subjects.SaveDoseAsync(Sapporo, Dose("KEEP", 1));
+        using var harness = new RetentionHarness(_store, Now, erasers: [new TicketIndexEraser(_store.Tables, _store.PersonKeys, index)]);
+        var proposal = (await harness.Sweeps.SweepAsync(Sapporo, "run-1", default))!;
+        await harness.Store.UpdateProposalAsync(Sapporo, proposal with { Status = ErasureProposalStatus.Approved, DecidedBy = "admin-1" }, default);
+
+        await harness.Sweeps.ExecuteAsync(Sapporo, proposal.Id, default);
+
+        var report = (await harness.Signer.VerifyReportAsync((await harness.Store.GetCertificateAsync(Sapporo, proposal.Id, 0, default))!, default))!;
+        Assert.Null(await index.FindSubjectAsync(Sapporo, Ticket("7001000001")));
+        Assert.Null(await index.FindSubjectAsync(Sapporo, Ticket("7001000002")));
+        Assert.Equal(Id("KEEP"), await index.FindSubjectAsync(Sapporo, Ticket("7002000001")));
+        Assert.Equal(["KEEP"], (await _store.Tables.Get(TableNames.TicketIndex).QueryAsync<TableEntity>().ToListAsync()).Select(r => r.GetString("SubjectId")));
+        Assert.Equal(5, report.Rows); // subject, key row, one dose, two ticket-index rows
+    }
+
+    [Fact]
     public async Task TheApplication_ErasesTheRowsOfEveryTableThatKeepsRowsPerPerson()
     {
         using var application = await Exchange.InProcessExchange.CreateAsync(environment);
@@ -109,6 +136,7 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
         var tables = application.Services.GetServices<IPersonDataEraser>().OfType<SubjectRowsEraser>().Select(e => e.TableName).Order(StringComparer.Ordinal);
 
         Assert.Equal([TableNames.DataQualityFlags, TableNames.IssuedCertificates, TableNames.ReviewItems], tables);
+        Assert.Single(application.Services.GetServices<IPersonDataEraser>().OfType<TicketIndexEraser>());
     }
 
     [Fact]
@@ -272,6 +300,8 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
     }
 
     private static SubjectId Id(string value) => SubjectId.TryCreate(value).Value;
+
+    private static TicketNumber Ticket(string value) => TicketNumber.TryCreate(value).Value;
 
     private static DataQualityFlag Finding(string subjectId) =>
         new(Id(subjectId), "dose.interval_short", DataQualitySeverity.Warning, DoseNumber.TryCreate(1).Value, "test finding", null, Now);
