@@ -17,8 +17,6 @@ namespace Vaccination.Application.Individuals;
 public sealed class IndividualRequestService(
     TenantAccess access, ISubjectStore subjects, SubjectRequestValidator validator, IEnumerable<IDisclosureSource> sources, TimeProvider clock)
 {
-    private static readonly CallerRole[] StaffRoles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
-
     public async Task<Result<SubjectDisclosure>> DiscloseAsync(Caller caller, string municipalityCode, string subjectId, CancellationToken cancellationToken)
     {
         var found = await FindAsync(caller, municipalityCode, subjectId, cancellationToken);
@@ -74,22 +72,7 @@ public sealed class IndividualRequestService(
             : Result<SubjectView>.Failure(saved.Errors);
     }
 
-    private async Task<Result<(Tenant Tenant, VaccinationSubject Subject)>> FindAsync(
-        Caller caller, string municipalityCode, string subjectId, CancellationToken cancellationToken)
-    {
-        var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
-        if (!tenant.IsSuccess)
-        {
-            return Result<(Tenant, VaccinationSubject)>.Failure(tenant.Errors);
-        }
-
-        var id = SubjectId.TryCreate(subjectId);
-        if (!id.IsSuccess)
-        {
-            return Result<(Tenant, VaccinationSubject)>.Failure(id.Errors);
-        }
-
-        var subject = await subjects.GetAsync(tenant.Value, id.Value, cancellationToken);
-        return subject is null ? Error.NotFound() : (tenant.Value, subject);
-    }
+    private Task<Result<(Tenant Tenant, VaccinationSubject Subject)>> FindAsync(
+        Caller caller, string municipalityCode, string subjectId, CancellationToken cancellationToken) =>
+        StaffSubjectLookup.FindAsync(access, subjects, caller, municipalityCode, subjectId, cancellationToken);
 }

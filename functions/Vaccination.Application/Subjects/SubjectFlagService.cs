@@ -1,6 +1,5 @@
 using Vaccination.Application.Callers;
 using Vaccination.Application.Tenants;
-using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Subjects;
 
@@ -13,34 +12,21 @@ namespace Vaccination.Application.Subjects;
 /// </summary>
 public sealed class SubjectFlagService(TenantAccess access, ISubjectStore subjects)
 {
-    private static readonly CallerRole[] StaffRoles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
-
     public async Task<Result<SubjectView>> SetAsync(
         Caller caller, string municipalityCode, string subjectId, SubjectFlagKind flag, bool on, CancellationToken cancellationToken)
     {
-        var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
-        if (!tenant.IsSuccess)
+        var found = await StaffSubjectLookup.FindAsync(access, subjects, caller, municipalityCode, subjectId, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return Result<SubjectView>.Failure(tenant.Errors);
+            return Result<SubjectView>.Failure(found.Errors);
         }
 
-        var id = SubjectId.TryCreate(subjectId);
-        if (!id.IsSuccess)
-        {
-            return Result<SubjectView>.Failure(id.Errors);
-        }
-
-        var subject = await subjects.GetAsync(tenant.Value, id.Value, cancellationToken);
-        if (subject is null)
-        {
-            return Error.NotFound();
-        }
-
+        var (tenant, subject) = found.Value;
         var saved = IsSet(subject.Flags, flag) == on
             ? Result.Success(subject)
-            : await subjects.SaveAsync(tenant.Value, subject with { Flags = With(subject.Flags, flag, on) }, cancellationToken);
+            : await subjects.SaveAsync(tenant, subject with { Flags = With(subject.Flags, flag, on) }, cancellationToken);
         return saved.IsSuccess
-            ? SubjectViews.From(saved.Value, await subjects.GetDosesAsync(tenant.Value, id.Value, cancellationToken))
+            ? SubjectViews.From(saved.Value, await subjects.GetDosesAsync(tenant, subject.Id, cancellationToken))
             : Result<SubjectView>.Failure(saved.Errors);
     }
 

@@ -12,36 +12,18 @@ namespace Vaccination.Application.Subjects;
 public sealed class SubjectService(
     ISubjectStore store, TenantAccess access, SubjectRequestValidator validator, DoseValidator doseValidator, IDataQualityStore dataQuality, TimeProvider clock)
 {
-    private static readonly CallerRole[] StaffRoles = [CallerRole.MunicipalStaff, CallerRole.MunicipalAdministrator];
-
     public async Task<Result<SubjectView>> GetAsync(Caller caller, string municipalityCode, string subjectId, CancellationToken cancellationToken)
     {
-        var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
-        if (!tenant.IsSuccess)
-        {
-            return Result<SubjectView>.Failure(tenant.Errors);
-        }
-
-        var id = SubjectId.TryCreate(subjectId);
-        if (!id.IsSuccess)
-        {
-            return Result<SubjectView>.Failure(id.Errors);
-        }
-
-        var subject = await store.GetAsync(tenant.Value, id.Value, cancellationToken);
-        if (subject is null)
-        {
-            return Error.NotFound();
-        }
-
-        var doses = await store.GetDosesAsync(tenant.Value, id.Value, cancellationToken);
-        return SubjectViews.From(subject, doses);
+        var found = await StaffSubjectLookup.FindAsync(access, store, caller, municipalityCode, subjectId, cancellationToken);
+        return found.IsSuccess
+            ? SubjectViews.From(found.Value.Subject, await store.GetDosesAsync(found.Value.Tenant, found.Value.Subject.Id, cancellationToken))
+            : Result<SubjectView>.Failure(found.Errors);
     }
 
     public async Task<Result<SubjectView>> RegisterAsync(
         Caller caller, string municipalityCode, string subjectId, SubjectRegistrationRequest request, CancellationToken cancellationToken)
     {
-        var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
+        var tenant = access.Resolve(caller, municipalityCode, StaffSubjectLookup.StaffRoles);
         if (!tenant.IsSuccess)
         {
             return Result<SubjectView>.Failure(tenant.Errors);
@@ -81,7 +63,7 @@ public sealed class SubjectService(
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
-        var tenant = access.Resolve(caller, municipalityCode, StaffRoles);
+        var tenant = access.Resolve(caller, municipalityCode, StaffSubjectLookup.StaffRoles);
         if (!tenant.IsSuccess)
         {
             return Result<SubjectView>.Failure(tenant.Errors);
