@@ -36,25 +36,18 @@ internal static class SubjectEntities
         };
     }
 
-    /// <summary>The subject's tickets, decrypted from its row (which must hold PartitionKey, RowKey and Tickets).</summary>
-    public static IReadOnlyList<TicketNumber> TicketsOf(Tenant tenant, TableEntity entity, byte[] personKey)
-    {
-        var protector = new PersonFieldProtector(personKey, tenant.Code.Value, TableNames.Subjects, entity.PartitionKey, entity.RowKey);
-        var tickets = protector.Unprotect("Tickets", entity.GetString("Tickets"));
-        return tickets.Length == 0 ? [] : tickets.Split(',').Select(t => TicketNumber.TryCreate(t).Value).ToList();
-    }
-
     public static VaccinationSubject FromEntity(Tenant tenant, TableEntity entity, byte[] personKey)
     {
         var protector = new PersonFieldProtector(personKey, tenant.Code.Value, TableNames.Subjects, entity.PartitionKey, entity.RowKey);
         var myNumberDigits = protector.UnprotectOptional("MyNumber", entity.GetString("MyNumber"));
+        var tickets = protector.Unprotect("Tickets", entity.GetString("Tickets"));
         return new VaccinationSubject(
             SubjectId.TryCreate(entity.RowKey).Value,
             myNumberDigits is null ? null : MyNumber.TryCreate(myNumberDigits).Value,
             protector.Unprotect("Name", entity.GetString("Name")),
             DateOnly.Parse(protector.Unprotect("BirthDate", entity.GetString("BirthDate")), System.Globalization.CultureInfo.InvariantCulture),
             Enum.Parse<Sex>(protector.Unprotect("Sex", entity.GetString("Sex"))),
-            TicketsOf(tenant, entity, personKey),
+            tickets.Length == 0 ? [] : tickets.Split(',').Select(t => TicketNumber.TryCreate(t).Value).ToList(),
             new SubjectFlags
             {
                 MovedOutOn = ParseDate(entity.GetString("MovedOutOn")),

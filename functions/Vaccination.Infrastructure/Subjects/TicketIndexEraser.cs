@@ -1,19 +1,17 @@
-using Azure.Data.Tables;
 using Vaccination.Application.Retention;
+using Vaccination.Application.Subjects;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Tenants;
-using Vaccination.Infrastructure.Crypto;
-using Vaccination.Infrastructure.Storage;
 
 namespace Vaccination.Infrastructure.Subjects;
 
 /// <summary>
 /// Removes erased persons' ticket-index rows. They are keyed by a blind index of the ticket number, which only the
 /// person's encrypted record holds, so this runs before the person keys are destroyed (<see cref="NeedsPersonKeys"/>).
-/// A person whose key an interrupted run already destroyed cannot be looked up any more; such rows stay as stale claims,
+/// A person whose key an interrupted run already destroyed cannot be read any more; such rows stay as stale claims,
 /// which the next subject claiming the ticket takes over.
 /// </summary>
-public sealed class TicketIndexEraser(StorageTables tables, PersonKeyStore personKeys, TicketIndex index) : IPersonDataEraser
+public sealed class TicketIndexEraser(ISubjectStore subjects, TicketIndex index) : IPersonDataEraser
 {
     public bool NeedsPersonKeys => true;
 
@@ -23,12 +21,9 @@ public sealed class TicketIndexEraser(StorageTables tables, PersonKeyStore perso
         var released = 0;
         foreach (var subjectId in subjectIds)
         {
-            var key = await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken);
-            var row = await tables.Get(TableNames.Subjects).GetEntityIfExistsAsync<TableEntity>(
-                PartitionKeys.ForSubject(tenant, subjectId), subjectId.Value, ["PartitionKey", "RowKey", "Tickets"], cancellationToken);
-            if (key is not null && row.HasValue)
+            if (await subjects.GetAsync(tenant, subjectId, cancellationToken) is { } subject)
             {
-                released += await index.ReleaseAsync(tenant, subjectId, SubjectEntities.TicketsOf(tenant, row.Value!, key.Key), cancellationToken);
+                released += await index.ReleaseAsync(tenant, subjectId, subject.Tickets, cancellationToken);
             }
         }
 

@@ -114,7 +114,7 @@ public sealed class RetentionSweepTests(IntegrationEnvironment environment) : IA
         })).IsSuccess);
         await _store.Subjects.SaveDoseAsync(Sapporo, Dose("OLD", 1));
         await _store.Subjects.SaveDoseAsync(Sapporo, Dose("KEEP", 1));
-        using var harness = new RetentionHarness(_store, Now, erasers: [new TicketIndexEraser(_store.Tables, _store.PersonKeys, index)]);
+        using var harness = new RetentionHarness(_store, Now, erasers: [new TicketIndexEraser(subjects, index)]);
         var proposal = (await harness.Sweeps.SweepAsync(Sapporo, "run-1", default))!;
         await harness.Store.UpdateProposalAsync(Sapporo, proposal with { Status = ErasureProposalStatus.Approved, DecidedBy = "admin-1" }, default);
 
