@@ -26,7 +26,7 @@ public sealed class TableCertificateStore(StorageTables tables, PersonKeyStore p
     public async Task<PassportData?> FindPassportAsync(Tenant tenant, SubjectId subjectId, string passportNumber, CancellationToken cancellationToken = default)
     {
         var key = await KeyOfAsync(tenant, subjectId, cancellationToken);
-        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
+        var filter = SubjectRows.FilterForSubject(tenant, subjectId);
         PassportData? latest = null;
         var latestIssuedOn = string.Empty;
         await foreach (var row in Certificates.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -48,7 +48,7 @@ public sealed class TableCertificateStore(StorageTables tables, PersonKeyStore p
         var key = (await personKeys.FindForSubjectAsync(tenant, subjectId, cancellationToken))?.Key;
         var kept = new List<IssuedCertificate>();
         await foreach (var row in Certificates.QueryAsync<TableEntity>(
-            SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId), cancellationToken: cancellationToken))
+            SubjectRows.FilterForSubject(tenant, subjectId), cancellationToken: cancellationToken))
         {
             kept.Add(CertificateEntities.FromEntity(tenant, subjectId, row, key));
         }

@@ -45,8 +45,7 @@ public sealed class TableDataQualityStore(StorageTables tables) : IDataQualitySt
     public async Task ResolveForDoseAsync(Tenant tenant, SubjectId subjectId, DoseNumber dose, string resolvedBy, CancellationToken cancellationToken = default)
     {
         var open = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionKeys.ForSubject(tenant, subjectId)} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"} and DoseNumber eq {dose.Value} and Resolved eq false");
+        var filter = SubjectRows.FilterForSubject(tenant, subjectId) + " and " + TableClient.CreateQueryFilter($"DoseNumber eq {dose.Value} and Resolved eq false");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             open.Add(row);
@@ -104,8 +103,7 @@ public sealed class TableDataQualityStore(StorageTables tables) : IDataQualitySt
     public async Task<bool> HasUnresolvedErrorsAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
     {
         var severity = nameof(DataQualitySeverity.Error);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionKeys.ForSubject(tenant, subjectId)} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"} and Severity eq {severity} and Resolved eq false");
+        var filter = SubjectRows.FilterForSubject(tenant, subjectId) + " and " + TableClient.CreateQueryFilter($"Severity eq {severity} and Resolved eq false");
         await foreach (var _ in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             return true;
@@ -117,8 +115,7 @@ public sealed class TableDataQualityStore(StorageTables tables) : IDataQualitySt
     public async Task<IReadOnlyList<DataQualityFlag>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
     {
         var flags = new List<DataQualityFlag>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId),
-            cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<TableEntity>(SubjectRows.FilterForSubject(tenant, subjectId), cancellationToken: cancellationToken))
         {
             flags.Add(FromEntity(row));
         }

@@ -62,7 +62,7 @@ public sealed class TableReviewList(StorageTables tables, PersonKeyStore personK
     public async Task<IReadOnlyList<ReviewItem>> ListForSubjectAsync(Tenant tenant, SubjectId subjectId, CancellationToken cancellationToken = default)
     {
         var items = new List<ReviewItem>();
-        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
+        var filter = SubjectRows.FilterForSubject(tenant, subjectId);
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ItemColumns, cancellationToken: cancellationToken))
         {
             items.Add(ToItem(row));

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Vaccination.Domain.Identifiers;
+using Vaccination.Domain.Tenants;
 
 namespace Vaccination.Infrastructure.Storage;
 
@@ -12,6 +13,7 @@ public static class SubjectRows
     public static string RowKey(SubjectId subjectId, string suffix) => $"{subjectId.Value}_{suffix}";
 
     /// <summary>The filter for every row of one subject in its partition.</summary>
-    public static string FilterForSubject(string partition, SubjectId subjectId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"}");
+    public static string FilterForSubject(Tenant tenant, SubjectId subjectId) =>
+        TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKeys.ForSubject(tenant, subjectId)} and RowKey gt {subjectId.Value + "_"} and RowKey lt {subjectId.Value + "`"}");
 }

@@ -23,7 +23,7 @@ public sealed class SubjectRowsEraser(StorageTables tables, string tableName) : 
         var erased = 0;
         foreach (var subjectId in subjectIds)
         {
-            var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, subjectId), subjectId);
+            var filter = SubjectRows.FilterForSubject(tenant, subjectId);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);

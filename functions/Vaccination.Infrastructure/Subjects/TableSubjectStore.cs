@@ -172,7 +172,7 @@ public sealed class TableSubjectStore(StorageTables tables, PersonKeyStore perso
         }
 
         var doses = new List<DoseRecord>();
-        var filter = SubjectRows.FilterForSubject(PartitionKeys.ForSubject(tenant, id), id);
+        var filter = SubjectRows.FilterForSubject(tenant, id);
         await foreach (var row in Doses.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             doses.Add(DoseEntities.FromEntity(tenant, row, key.Key));
