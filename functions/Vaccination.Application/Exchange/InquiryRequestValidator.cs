@@ -3,6 +3,7 @@ using Vaccination.Domain.Exchange;
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Tenants;
+using static Vaccination.Application.Validation.FieldChecks;
 
 namespace Vaccination.Application.Exchange;
 
@@ -60,16 +61,5 @@ public sealed class InquiryRequestValidator(TenantRegistry registry, ISubjectSto
         }
 
         return new ValidInquiry(subjectId, myNumber, former, basis!, consent);
-    }
-
-    private static T Collect<T>(Result<T> result, List<Error> errors)
-    {
-        if (result.IsSuccess)
-        {
-            return result.Value;
-        }
-
-        errors.AddRange(result.Errors);
-        return default!;
     }
 }

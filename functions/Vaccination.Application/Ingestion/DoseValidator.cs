@@ -2,7 +2,7 @@ using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Ingestion;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Tenants;
-using static Vaccination.Application.Ingestion.FieldChecks;
+using static Vaccination.Application.Validation.FieldChecks;
 
 namespace Vaccination.Application.Ingestion;
 

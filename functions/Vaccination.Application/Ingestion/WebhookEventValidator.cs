@@ -5,7 +5,7 @@ using Vaccination.Domain.Ingestion;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Subjects;
 using Vaccination.Domain.Tenants;
-using static Vaccination.Application.Ingestion.FieldChecks;
+using static Vaccination.Application.Validation.FieldChecks;
 
 namespace Vaccination.Application.Ingestion;
 
@@ -248,17 +248,6 @@ public sealed class WebhookEventValidator(TimeProvider clock, TenantRegistry reg
 
     private DateOnly PastDateOrMissing(DateOnly? value, string field, DateOnly floor, List<Error> errors) =>
         value is { } date ? Collect(PastDate.TryCreate(date, clock, field, floor), errors) : Missing<DateOnly>("date", field, errors);
-
-    private static Sex ParseSex(string value, string field, List<Error> errors)
-    {
-        if (Enum.TryParse<Sex>(value, ignoreCase: true, out var sex) && Enum.IsDefined(sex) && !int.TryParse(value, out _))
-        {
-            return sex;
-        }
-
-        errors.Add(Error.Validation("sex.invalid", "Sex is one of NotKnown, Male, Female, NotApplicable.", field));
-        return default;
-    }
 
     private static Error Required(string section) => Error.Validation(section + ".required", $"A {section} section is required for this event type.", section);
 }

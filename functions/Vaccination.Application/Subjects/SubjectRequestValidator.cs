@@ -1,6 +1,7 @@
 using Vaccination.Domain.Identifiers;
 using Vaccination.Domain.Results;
 using Vaccination.Domain.Subjects;
+using static Vaccination.Application.Validation.FieldChecks;
 
 namespace Vaccination.Application.Subjects;
 
@@ -23,8 +24,8 @@ public sealed class SubjectRequestValidator(TimeProvider clock)
         var name = RequireText(request.Name, "name", MaxNameLength, errors);
         var birthDate = request.BirthDate is { } date
             ? Collect(PastDate.TryCreate(date, clock, "birthDate", new DateOnly(1890, 1, 1)), errors)
-            : Missing<DateOnly>("birthDate", errors);
-        var sex = ParseSex(request.Sex, errors);
+            : Missing<DateOnly>("birthDate", "birthDate", errors);
+        var sex = ParseSex(request.Sex, "sex", errors);
         var tickets = (request.Tickets ?? [])
             .Select((ticket, index) => Collect(TicketNumber.TryCreate(ticket, $"tickets[{index}]"), errors))
             .ToList();
@@ -32,17 +33,6 @@ public sealed class SubjectRequestValidator(TimeProvider clock)
         return errors.Count > 0
             ? Result<VaccinationSubject>.Failure(errors)
             : new VaccinationSubject(id, myNumber, name!, birthDate, sex, tickets, flags) { Version = request.Version };
-    }
-
-    private static Sex ParseSex(string? value, List<Error> errors)
-    {
-        if (Enum.TryParse<Sex>(value, ignoreCase: true, out var sex) && Enum.IsDefined(sex) && !int.TryParse(value, out _))
-        {
-            return sex;
-        }
-
-        errors.Add(Error.Validation("sex.invalid", "Sex is one of NotKnown, Male, Female, NotApplicable.", "sex"));
-        return default;
     }
 
     private static string? RequireText(string? value, string field, int maxLength, List<Error> errors)
@@ -60,22 +50,5 @@ public sealed class SubjectRequestValidator(TimeProvider clock)
         }
 
         return value;
-    }
-
-    private static T Missing<T>(string field, List<Error> errors)
-    {
-        errors.Add(Error.Validation($"{field}.required", $"{field} is required.", field));
-        return default!;
-    }
-
-    private static T Collect<T>(Result<T> result, List<Error> errors)
-    {
-        if (result.IsSuccess)
-        {
-            return result.Value;
-        }
-
-        errors.AddRange(result.Errors);
-        return default!;
     }
 }

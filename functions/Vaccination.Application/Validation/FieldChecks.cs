@@ -1,8 +1,12 @@
 using Vaccination.Domain.Results;
+using Vaccination.Domain.Subjects;
 
-namespace Vaccination.Application.Ingestion;
+namespace Vaccination.Application.Validation;
 
-/// <summary>The field checks the event and dose validators share: they collect every error instead of stopping at the first.</summary>
+/// <summary>
+/// The field checks the request validators share (subjects, events, doses, inquiries): they collect every error
+/// instead of stopping at the first.
+/// </summary>
 internal static class FieldChecks
 {
     public const int MaxTextLength = 100;
@@ -27,6 +31,18 @@ internal static class FieldChecks
         }
 
         return value.Trim();
+    }
+
+    /// <summary>One of the <see cref="Sex"/> names, in any case; a number is not accepted.</summary>
+    public static Sex ParseSex(string? value, string field, List<Error> errors)
+    {
+        if (Enum.TryParse<Sex>(value, ignoreCase: true, out var sex) && Enum.IsDefined(sex) && !int.TryParse(value, out _))
+        {
+            return sex;
+        }
+
+        errors.Add(Error.Validation("sex.invalid", "Sex is one of NotKnown, Male, Female, NotApplicable.", field));
+        return default;
     }
 
     public static T Missing<T>(string code, string field, List<Error> errors)
