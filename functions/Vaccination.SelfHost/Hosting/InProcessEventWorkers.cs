@@ -37,7 +37,7 @@ internal sealed partial class InProcessEventWorkers(
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                LogFailed(logger, work.MunicipalityCode, work.EventId, work.Attempt, e.GetType().Name);
+                LogFailed(logger, work.MunicipalityCode, work.EventId, work.Attempt, FailureReason.Of(e));
                 if (work.Attempt < QueuedEventApplier.MaxAttempts)
                 {
                     await events.EnqueueAsync(work with { Attempt = work.Attempt + 1 }, RetryDelay, stoppingToken);
@@ -46,6 +46,6 @@ internal sealed partial class InProcessEventWorkers(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying queued VRS event {EventId} of tenant {Tenant} failed on try {Attempt} ({ExceptionType})")]
-    private static partial void LogFailed(ILogger logger, string tenant, string eventId, int attempt, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying queued VRS event {EventId} of tenant {Tenant} failed on try {Attempt} ({Reason})")]
+    private static partial void LogFailed(ILogger logger, string tenant, string eventId, int attempt, string reason);
 }

@@ -64,7 +64,7 @@ internal sealed partial class StorageQueueExchangeConsumer(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogHandlerFailed(logger, message.MessageId, message.DequeueCount, e.GetType().Name);
+            LogHandlerFailed(logger, message.MessageId, message.DequeueCount, FailureReason.Of(e));
             var backOff = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, message.DequeueCount)));
             try
             {
@@ -77,8 +77,8 @@ internal sealed partial class StorageQueueExchangeConsumer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue message {MessageId} failed on try {DequeueCount} ({ExceptionType})")]
-    private static partial void LogHandlerFailed(ILogger logger, string messageId, long dequeueCount, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue message {MessageId} failed on try {DequeueCount} ({Reason})")]
+    private static partial void LogHandlerFailed(ILogger logger, string messageId, long dequeueCount, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Exchange queue unavailable ({Reason}); retrying")]
     private static partial void LogQueueUnavailable(ILogger logger, string reason);

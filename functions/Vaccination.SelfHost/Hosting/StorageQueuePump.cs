@@ -57,7 +57,7 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogHandlerFailed(logger, queueName, message.MessageId, message.DequeueCount, e.GetType().Name);
+            LogHandlerFailed(logger, queueName, message.MessageId, message.DequeueCount, FailureReason.Of(e));
             if (message.DequeueCount >= StorageQueues.MaxDequeueCount)
             {
                 await queues.Poison(queueName).SendMessageAsync(message.MessageText, cancellationToken);
@@ -66,8 +66,8 @@ internal abstract partial class StorageQueuePump(StorageQueues queues, string qu
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: message {MessageId} failed on try {DequeueCount} ({ExceptionType})")]
-    private static partial void LogHandlerFailed(ILogger logger, string queue, string messageId, long dequeueCount, string exceptionType);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: message {MessageId} failed on try {DequeueCount} ({Reason})")]
+    private static partial void LogHandlerFailed(ILogger logger, string queue, string messageId, long dequeueCount, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue} unavailable ({Reason}); retrying")]
     private static partial void LogQueueUnavailable(ILogger logger, string queue, string reason);
