@@ -8,6 +8,7 @@ using Vaccination.Application.Subjects;
 using Vaccination.Domain.Ingestion;
 using Vaccination.Domain.Tenants;
 using Vaccination.Infrastructure.Ingestion;
+using Vaccination.IntegrationTests.Environment;
 using Vaccination.SelfHost.Hosting;
 using static Vaccination.IntegrationTests.Environment.TestData;
 
@@ -75,19 +76,7 @@ public sealed class InProcessEventWorkersTests
         }
     }
 
-    /// <summary>Waits (up to 10 s) until the condition holds; with <paramref name="advance"/>, moving the clock 5 s on each round, for the retry pauses.</summary>
-    private async Task WaitUntilAsync(Func<bool> condition, bool advance = false)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); !condition() && DateTime.UtcNow < deadline;)
-        {
-            if (advance)
-            {
-                _clock.Advance(TimeSpan.FromSeconds(5));
-            }
-
-            await Task.Delay(20);
-        }
-
-        Assert.True(condition(), "The workers did not get there within 10 s.");
-    }
+    /// <summary>Waits until the condition holds; with <paramref name="advance"/>, moving the clock 5 s on each round, for the retry pauses.</summary>
+    private Task WaitUntilAsync(Func<bool> condition, bool advance = false) =>
+        Poll.UntilAsync(condition, "The workers did not get there within 10 s.", eachRound: advance ? () => _clock.Advance(TimeSpan.FromSeconds(5)) : null);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Vaccination.IntegrationTests.Environment;
 using Vaccination.SelfHost.Hosting;
 
 namespace Vaccination.IntegrationTests.SelfHost;
@@ -61,15 +62,8 @@ public sealed class ScheduledServiceTests
         Assert.True(service.ExecuteTask!.IsCompletedSuccessfully);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The scheduled service did not reach the expected state in time.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Poll.UntilAsync(condition, "The scheduled service did not reach the expected state in time.");
 
     /// <summary>A fake clock that counts the waits started on it, so a test moves time on only once the service waits.</summary>
     private sealed class TimerCountingClock() : FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 3, 0, 0, TimeSpan.Zero))

@@ -61,17 +61,11 @@ public sealed class StorageQueuePumpTests(IntegrationEnvironment environment)
         return queues;
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    private const string NotThereInTime = "The pump did not get there in time.";
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The pump did not get there in time.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Poll.UntilAsync(condition, NotThereInTime, TimeSpan.FromSeconds(20));
+
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) => Poll.UntilAsync(condition, NotThereInTime, TimeSpan.FromSeconds(20));
 
     /// <summary>Records every message it is given; "time out" fails as an SDK call past its network timeout does.</summary>
     private sealed class RecordingPump(StorageQueues queues) : StorageQueuePump(queues, QueueName, NullLogger.Instance)
